@@ -1,0 +1,81 @@
+/**
+ * The Prisma client and the choice of database (DESIGN.md §1).
+ *
+ *  - DATABASE_URL set  → PostgreSQL through the pg driver adapter.
+ *  - DATABASE_URL unset → embedded PGlite (PostgreSQL in WASM) with its data in DATA_DIR/pglite.
+ *
+ * ⚠ Import this only from lib/domain, lib/access and the database scripts: everything
+ * else reaches data through the domain layer (enforced by ESLint, see eslint.config.mjs).
+ */
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { PGlite } from "@electric-sql/pglite";
+import { getEnv } from "../env";
+import { PrismaClient } from "./generated/client";
+import { prepareDatabase } from "./prepare";
+import { pgliteExecutor, postgresExecutor, type SqlExecutor } from "./sql-executor";
+
+export type Db = PrismaClient;
+
+type DbState = { prisma: PrismaClient; pglite: PGlite | null; executor: SqlExecutor };
+
+// One client per process, kept on globalThis so Next's dev reloads and the several
+// bundles of a production build share it (only one process may open a PGlite directory).
+const globalKey = Symbol.for("concierge.db");
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<DbState> };
+
+async function openDatabase(): Promise<DbState> {
+  const env = getEnv();
+  if (env.DATABASE_URL) {
+    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+    const prisma = new PrismaClient({ adapter });
+    return { prisma, pglite: null, executor: postgresExecutor(env.DATABASE_URL) };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const dataDir = path.resolve(env.DATA_DIR, "pglite");
+  const pglite = await PGlite.create(dataDir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return { prisma, pglite, executor: pgliteExecutor(pglite) };
+}
+
+function state(): Promise<DbState> {
+  const g = globalThis as GlobalWithDb;
+  if (!g[globalKey]) {
+    g[globalKey] = openDatabase().then(async (s) => {
+      await prepareDatabase(s.prisma, s.executor);
+      return s;
+    });
+    // A failed open must not be cached forever: the next call retries.
+    g[globalKey].catch(() => {
+      delete g[globalKey];
+    });
+  }
+  return g[globalKey];
+}
+
+/** The shared Prisma client, after migrations (and demo seeding) have run. */
+export async function getDb(): Promise<PrismaClient> {
+  return (await state()).prisma;
+}
+
+/** The embedded PGlite instance, or null on PostgreSQL (used for LISTEN/NOTIFY). */
+export async function getEmbeddedPglite(): Promise<PGlite | null> {
+  return (await state()).pglite;
+}
+
+export function databaseKind(): "postgresql" | "pglite" {
+  return getEnv().DATABASE_URL ? "postgresql" : "pglite";
+}
+
+export async function closeDb(): Promise<void> {
+  const g = globalThis as GlobalWithDb;
+  const current = g[globalKey];
+  delete g[globalKey];
+  if (!current) return;
+  const s = await current.catch(() => null);
+  if (!s) return;
+  await s.prisma.$disconnect();
+  await s.executor.close();
+  await s.pglite?.close();
+}

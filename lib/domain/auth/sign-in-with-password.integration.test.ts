@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "../../db/client";
+import { signInWithPassword } from "./sign-in-with-password";
+
+const origin = (ip: string) => ({ ip, userAgent: "vitest" });
+
+describe("signInWithPassword", () => {
+  it("accepts the right password, case-insensitive email, and audits it", async () => {
+    const user = await signInWithPassword({ email: "  Guide@Demo.test ", password: "demo-password" }, origin("10.1.0.1"));
+    expect(user).toMatchObject({ email: "guide@demo.test", role: "CARE_GUIDE" });
+    const db = await getDb();
+    const row = await db.auditLog.findFirst({ where: { actorId: user!.id, action: "auth.sign_in" }, orderBy: { id: "desc" } });
+    expect(row).toMatchObject({ outcome: "ALLOWED", ip: "10.1.0.1" });
+  });
+
+  it("answers null alike for a wrong password, an unknown account and bad input", async () => {
+    expect(await signInWithPassword({ email: "nurse@demo.test", password: "nope" }, origin("10.1.0.2"))).toBeNull();
+    expect(await signInWithPassword({ email: "ghost@demo.test", password: "demo-password" }, origin("10.1.0.2"))).toBeNull();
+    expect(await signInWithPassword({ email: "not an email", password: "x" }, origin("10.1.0.2"))).toBeNull();
+    expect(await signInWithPassword(null, origin("10.1.0.2"))).toBeNull();
+  });
+
+  it("locks an account after 5 failures, even for the right password", async () => {
+    const email = "guide.b@demo.test";
+    for (let i = 0; i < 5; i++) expect(await signInWithPassword({ email, password: `bad-${i}` }, origin(`10.2.0.${i}`))).toBeNull();
+    expect(await signInWithPassword({ email, password: "demo-password" }, origin("10.2.0.99"))).toBeNull();
+    const db = await getDb();
+    const denied = await db.auditLog.count({ where: { action: "auth.sign_in", outcome: "DENIED", reason: "rate_limited" } });
+    expect(denied).toBeGreaterThan(0);
+  });
+
+  it("limits one address across accounts", async () => {
+    const ip = "10.3.0.1";
+    for (let i = 0; i < 20; i++) await signInWithPassword({ email: `ghost${i}@demo.test`, password: "x" }, origin(ip));
+    expect(await signInWithPassword({ email: "doctor@demo.test", password: "demo-password" }, origin(ip))).toBeNull();
+    expect(await signInWithPassword({ email: "doctor@demo.test", password: "demo-password" }, origin("10.3.0.2"))).not.toBeNull();
+  });
+
+  it("refuses a disabled account", async () => {
+    const db = await getDb();
+    const user = await db.user.findUniqueOrThrow({ where: { email: "member3@demo.test" } });
+    await db.user.update({ where: { id: user.id }, data: { status: "DISABLED" } });
+    try {
+      expect(await signInWithPassword({ email: "member3@demo.test", password: "demo-password" }, origin("10.4.0.1"))).toBeNull();
+    } finally {
+      await db.user.update({ where: { id: user.id }, data: { status: "ACTIVE" } });
+    }
+  });
+});

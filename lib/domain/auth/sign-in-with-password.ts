@@ -1,0 +1,55 @@
+/**
+ * ⚠ SECURITY: verifies an email and password for next-auth's credentials provider.
+ *
+ * Every failure looks the same to the caller (null): unknown email, wrong password,
+ * disabled account, or too many failures. Unknown emails still pay for a hash check, so
+ * timing does not reveal which accounts exist. Each attempt is audited.
+ */
+import { z } from "zod";
+import type { RequestOrigin } from "../../access/actor";
+import type { Role } from "../../access/roles";
+import { verifyPassword } from "../../auth/password";
+import { isSignInBlocked, recordSignInFailure, recordSignInSuccess } from "../../auth/sign-in-limiter";
+import { getDb } from "../../db/client";
+import { recordAudit } from "../audit/record-audit";
+
+export const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(512),
+});
+
+export type SignedInUser = { id: string; role: Role; name: string; email: string };
+
+export async function signInWithPassword(input: unknown, origin: RequestOrigin): Promise<SignedInUser | null> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const address = origin.ip ?? "unknown";
+  const db = await getDb();
+
+  if (await isSignInBlocked(email, address)) {
+    await recordAudit(db, null, { action: "auth.sign_in", outcome: "DENIED", reason: "rate_limited" }, origin);
+    return null;
+  }
+
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, role: true, name: true, email: true, status: true, passwordHash: true },
+  });
+  const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
+  if (!user || !passwordOk || user.status !== "ACTIVE") {
+    await recordSignInFailure(email, address);
+    const actor = user ? { userId: user.id, role: user.role, origin } : null;
+    await recordAudit(db, actor, { action: "auth.sign_in", outcome: "DENIED", reason: user ? "bad_credentials" : "unknown_account" }, origin);
+    return null;
+  }
+
+  await recordSignInSuccess(email);
+  await db.$transaction([
+    db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } }),
+    db.auditLog.create({
+      data: { actorId: user.id, actorRole: user.role, action: "auth.sign_in", ip: origin.ip, userAgent: origin.userAgent?.slice(0, 512) ?? null },
+    }),
+  ]);
+  return { id: user.id, role: user.role, name: user.name, email: user.email };
+}

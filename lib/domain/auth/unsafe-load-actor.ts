@@ -1,0 +1,33 @@
+/**
+ * ⚠ SECURITY: builds an Actor for a user id taken from a verified session token.
+ * `unsafe` because it reads users without a scope: it is what creates the scope. Only
+ * lib/auth calls it, after the token's signature and lifetime were checked. Disabled
+ * accounts get no actor, so disabling someone ends their sessions at their next request.
+ */
+import type { Actor, RequestOrigin } from "../../access/actor";
+import { getDb } from "../../db/client";
+
+export async function unsafeLoadActor(userId: string, origin: RequestOrigin, apiClientId: string | null = null): Promise<Actor | null> {
+  const db = await getDb();
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      role: true,
+      name: true,
+      email: true,
+      status: true,
+      teamMemberships: { select: { teamId: true }, where: { team: { archivedAt: null } } },
+    },
+  });
+  if (!user || user.status !== "ACTIVE") return null;
+  return {
+    userId: user.id,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    teamIds: user.teamMemberships.map((m) => m.teamId),
+    apiClientId,
+    origin,
+  };
+}

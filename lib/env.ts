@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+/**
+ * The only reader of process.env (DESIGN.md §6). Parsed once, at first use; a bad value
+ * fails start-up with a message naming the variable. Every variable is documented in
+ * README.md ("Configuration").
+ */
+
+const flag = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+const minutes = (fallback: number) => z.coerce.number().int().min(1).max(24 * 60).default(fallback);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** postgres://… selects PostgreSQL; unset selects embedded PGlite under DATA_DIR. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** Where embedded data (PGlite, local documents, demo secrets) lives. */
+    DATA_DIR: z.string().min(1).default(".data"),
+    /** Apply pending migrations when the server starts. */
+    MIGRATE_ON_START: flag.default(true),
+    /** Demo mode: seeds demo data on an empty database and generates missing secrets. */
+    DEMO_MODE: flag,
+    /** Signs session cookies. Required outside demo and test. At least 32 characters. */
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** The address browsers use to reach the app, e.g. https://concierge.example.org. */
+    AUTH_URL: z.url().optional(),
+    /** Sign out after this much inactivity. */
+    SESSION_IDLE_MINUTES_STAFF: minutes(15),
+    SESSION_IDLE_MINUTES_MEMBER: minutes(30),
+    /** Absolute session lifetime, whatever the activity. */
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    /** Failed sign-ins allowed per account, and per client address, in the window below. */
+    SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+    SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+    SIGNIN_FAILURE_WINDOW_MINUTES: minutes(15),
+    /** Trust X-Forwarded-For for the client address (only behind your own proxy). */
+    TRUST_PROXY: flag,
+    /** ClamAV daemon: a unix socket path, or host and port. */
+    CLAMD_SOCKET: z.string().optional(),
+    CLAMD_HOST: z.string().optional(),
+    CLAMD_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.DEMO_MODE && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (outside demo mode)" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

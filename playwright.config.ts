@@ -1,0 +1,65 @@
+/**
+ * End-to-end tests in Debian's Chromium against a production build (`next build` first;
+ * scripts/test.sh does it). Two servers:
+ *  - port 3100: PostgreSQL (E2E_DATABASE_URL, a database created for this run) with demo data;
+ *  - port 3101: the embedded defaults (PGlite in a fresh data directory), as `npm run demo` runs.
+ */
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const databaseUrl = process.env.E2E_DATABASE_URL;
+if (!databaseUrl) throw new Error("E2E_DATABASE_URL is required (scripts/test.sh creates the database)");
+
+const embeddedDataDir = process.env.E2E_EMBEDDED_DATA_DIR ?? path.resolve(".test-data", `embedded-${Date.now()}`);
+const chromiumFlags = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+// The parent's DATABASE_URL never leaks into a server: each one gets its own or none.
+const { DATABASE_URL: _ignored, ...inherited } = process.env;
+
+const serverEnv = (port: number, extra: Record<string, string>) => ({
+  ...(inherited as Record<string, string>),
+  NODE_ENV: "production",
+  PORT: String(port),
+  AUTH_URL: `http://127.0.0.1:${port}`,
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+  DEMO_MODE: "1",
+  LOG_LEVEL: "warn",
+  NEXT_TELEMETRY_DISABLED: "1",
+  ...extra,
+});
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: "http://127.0.0.1:3100",
+    trace: "retain-on-failure",
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumFlags },
+  },
+  projects: [
+    { name: "postgres", testIgnore: /embedded\// },
+    { name: "embedded", testMatch: /embedded\/.*\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3101" } },
+  ],
+  webServer: [
+    {
+      command: "npx --no-install next start -p 3100",
+      url: "http://127.0.0.1:3100/api/health",
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: serverEnv(3100, { DATABASE_URL: databaseUrl }),
+    },
+    {
+      command: "npx --no-install next start -p 3101",
+      url: "http://127.0.0.1:3101/api/health",
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: serverEnv(3101, { DATA_DIR: embeddedDataDir }),
+    },
+  ],
+});
