@@ -7,6 +7,7 @@
  * ⚠ Import this only from lib/domain, lib/access and the database scripts: everything
  * else reaches data through the domain layer (enforced by ESLint, see eslint.config.mjs).
  */
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { PGlite } from "@electric-sql/pglite";
@@ -34,6 +35,8 @@ async function openDatabase(): Promise<DbState> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const dataDir = path.resolve(env.DATA_DIR, "pglite");
+  // PGlite creates its own directory but not the parents.
+  mkdirSync(path.dirname(dataDir), { recursive: true });
   const pglite = await PGlite.create(dataDir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return { prisma, pglite, executor: pgliteExecutor(pglite) };
