@@ -48,14 +48,14 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: "npx --no-install next start -p 3100",
+      command: "node server.mjs",
       url: "http://127.0.0.1:3100/api/health",
       timeout: 120_000,
       reuseExistingServer: false,
       env: serverEnv(3100, { DATABASE_URL: databaseUrl }),
     },
     {
-      command: "npx --no-install next start -p 3101",
+      command: "node server.mjs",
       url: "http://127.0.0.1:3101/api/health",
       timeout: 120_000,
       reuseExistingServer: false,

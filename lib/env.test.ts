@@ -38,7 +38,9 @@ describe("configuration", () => {
     vi.stubEnv("DEMO_MODE", "");
     vi.stubEnv("AUTH_SECRET", "");
     delete process.env.AUTH_SECRET;
+    delete process.env.AUTH_URL;
     await expect(loadEnv()).rejects.toThrow(/AUTH_SECRET/);
+    await expect(loadEnv()).rejects.toThrow(/AUTH_URL/);
   });
 
   it("rejects a database URL that is not PostgreSQL", async () => {

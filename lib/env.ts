@@ -41,8 +41,6 @@ const envSchema = z
     SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
     SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
     SIGNIN_FAILURE_WINDOW_MINUTES: minutes(15),
-    /** Trust X-Forwarded-For for the client address (only behind your own proxy). */
-    TRUST_PROXY: flag,
     /** ClamAV daemon: a unix socket path, or host and port. */
     CLAMD_SOCKET: z.string().optional(),
     CLAMD_HOST: z.string().optional(),
@@ -50,8 +48,9 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && !env.DEMO_MODE && !env.AUTH_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (outside demo mode)" });
+    if (env.NODE_ENV === "production" && !env.DEMO_MODE) {
+      if (!env.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (outside demo mode)" });
+      if (!env.AUTH_URL) ctx.addIssue({ code: "custom", path: ["AUTH_URL"], message: "is required in production (outside demo mode)" });
     }
   });
 
@@ -67,5 +66,8 @@ export function getEnv(): Env {
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   cached = parsed.data;
+  // next-auth v4 reads NEXTAUTH_URL itself for its redirects; keep it equal to AUTH_URL so
+  // there is one setting to get right.
+  if (cached.AUTH_URL && !process.env.NEXTAUTH_URL) process.env.NEXTAUTH_URL = cached.AUTH_URL;
   return cached;
 }

@@ -44,7 +44,7 @@ if (built !== current || !existsSync(path.join(root, ".next", "BUILD_ID"))) {
 
 const env = { ...process.env, NODE_ENV: "production", DEMO_MODE: "1", AUTH_URL: url, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: "1", PORT: port };
 const started = Date.now();
-const server = spawn("npx", ["--no-install", "next", "start", "-p", port], { cwd: root, stdio: "inherit", env });
+const server = spawn(process.execPath, ["server.mjs"], { cwd: root, stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
 

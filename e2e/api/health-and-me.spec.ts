@@ -37,3 +37,13 @@ test("a tampered session cookie is refused", async ({ page, context }) => {
   await context.addCookies([{ ...session!, value: session!.value.slice(0, -4) + "AAAA" }]);
   expect((await page.request.get("/api/v1/me")).status()).toBe(401);
 });
+
+test("the audit log keeps the real client address, not a forged X-Forwarded-For", async ({ page }) => {
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.66", "x-real-ip": "203.0.113.67" });
+  await signInAndLand(page, "compliance@demo.test", "/admin");
+  const me = await (await page.request.get("/api/v1/me")).json();
+  const audit = await (await page.request.get(`/api/v1/audit?action=auth.sign_in&actorId=${me.id}&limit=1`)).json();
+  const ip: string = audit.items[0].ip;
+  expect(ip).not.toContain("203.0.113");
+  expect(ip).toMatch(/127\.0\.0\.1|::1/);
+});

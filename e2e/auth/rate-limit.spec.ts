@@ -5,9 +5,9 @@ import { signIn } from "../helpers";
 test("repeated failures lock the account: even the right password is refused for a while", async ({ page }) => {
   for (let i = 0; i < 5; i++) {
     await signIn(page, "nurse2@demo.test", `wrong-${i}`);
-    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.getByTestId("sign-in-error")).toBeVisible();
   }
   await signIn(page, "nurse2@demo.test", "demo-password");
-  await expect(page.getByRole("alert")).toContainText("Those details did not work");
+  await expect(page.getByTestId("sign-in-error")).toContainText("Those details did not work");
   await expect(page).toHaveURL(/\/sign-in/);
 });

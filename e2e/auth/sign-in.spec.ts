@@ -23,7 +23,7 @@ test.describe("sign-in and role-based landing", () => {
 
   test("a wrong password gives the one generic message and no session", async ({ page }) => {
     await signIn(page, "guide@demo.test", "wrong-password");
-    await expect(page.getByRole("alert")).toContainText("Those details did not work");
+    await expect(page.getByTestId("sign-in-error")).toContainText("Those details did not work");
     await expect(page).toHaveURL(/\/sign-in/);
     const me = await page.request.get("/api/v1/me");
     expect(me.status()).toBe(401);
@@ -31,16 +31,21 @@ test.describe("sign-in and role-based landing", () => {
 
   test("an unknown account gets exactly the same message", async ({ page }) => {
     await signIn(page, "nobody@demo.test", "whatever-password");
-    await expect(page.getByRole("alert")).toContainText("Those details did not work");
+    await expect(page.getByTestId("sign-in-error")).toContainText("Those details did not work");
   });
 
-  test("sign-out ends the session", async ({ page }) => {
+  test("sign-out ends the session, on the server too", async ({ page, context }) => {
     await signInAndLand(page, "member2@demo.test", "/messages");
+    const copied = (await context.cookies()).find((c) => c.name.includes("concierge.session"));
+    expect(copied).toBeDefined();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     expect((await page.request.get("/api/v1/me")).status()).toBe(401);
     await page.goto("/messages");
     await expect(page).toHaveURL(/\/sign-in/);
+    // A copy of the old cookie is worthless after sign-out.
+    await context.addCookies([copied!]);
+    expect((await page.request.get("/api/v1/me")).status()).toBe(401);
   });
 
   test("the sign-in form is usable by keyboard alone", async ({ page }) => {

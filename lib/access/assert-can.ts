@@ -3,9 +3,9 @@ import type { Actor } from "./actor";
 import { can, type Capability } from "./capabilities";
 
 /**
- * ⚠ SECURITY: throws FORBIDDEN when the actor's role lacks the capability. Domain functions
- * call it first; a denial is audited by the caller's audit helper (see
- * lib/domain/audit/run-audited.ts).
+ * Throws FORBIDDEN when the actor's role lacks the capability, without auditing. Domain
+ * operations use lib/domain/audit/authorize.ts instead, which audits the denial; this is
+ * for pure code paths with no database.
  */
 export function assertCan(actor: Actor, capability: Capability): void {
   if (!can(actor.role, capability)) {

@@ -9,7 +9,7 @@ const expected: Record<Role, Capability[]> = {
   CARE_GUIDE: ["me.read", "thread.list", "thread.read", "message.send", "message.sendInternal", "ticket.list", "ticket.read", "ticket.update", "memberContext.read", "attachment.upload", "attachment.read", "collaborator.add", "collaborator.remove", "emergencyAccess.request", "notification.read", "events.subscribe"],
   NURSE: ["me.read", "thread.list", "thread.read", "message.send", "message.sendInternal", "ticket.list", "ticket.read", "ticket.update", "memberContext.read", "attachment.upload", "attachment.read", "collaborator.add", "collaborator.remove", "emergencyAccess.request", "notification.read", "events.subscribe"],
   PHYSICIAN: ["me.read", "thread.list", "thread.read", "message.send", "message.sendInternal", "ticket.list", "ticket.read", "ticket.update", "memberContext.read", "attachment.upload", "attachment.read", "collaborator.add", "collaborator.remove", "emergencyAccess.request", "notification.read", "events.subscribe"],
-  ADMIN: ["me.read", "events.subscribe", "team.manage", "user.manage", "apiClient.manage", "triage.view", "audit.verify"],
+  ADMIN: ["me.read", "team.manage", "user.manage", "apiClient.manage", "triage.view", "audit.verify"],
   COMPLIANCE: ["me.read", "emergencyAccess.review", "audit.read", "audit.verify"],
 };
 

@@ -38,7 +38,7 @@ export const capabilityTable = {
 
   // Notifications and live events
   "notification.read": ["MEMBER", "CARE_GUIDE", "NURSE", "PHYSICIAN"],
-  "events.subscribe": ["MEMBER", "CARE_GUIDE", "NURSE", "PHYSICIAN", "ADMIN"],
+  "events.subscribe": ["MEMBER", "CARE_GUIDE", "NURSE", "PHYSICIAN"],
 
   // Administration: people and teams, never message contents
   "team.manage": ["ADMIN"],

@@ -27,12 +27,13 @@ export function threadWhereForActor(actor: Actor, now: Date = new Date()): Prism
   };
 }
 
-/** Tickets live in team queues: staff reach their teams' tickets and those of threads in scope. */
+/**
+ * Tickets follow their thread: a ticket is reachable exactly when its thread is, so ticket
+ * and thread visibility can never disagree (e.g. after a queue transfer).
+ */
 export function ticketWhereForActor(actor: Actor, now: Date = new Date()): Prisma.TicketWhereInput {
   if (!isStaffRole(actor.role)) return nothing;
-  return {
-    OR: [{ teamId: { in: [...actor.teamIds] } }, { thread: threadWhereForActor(actor, now) }],
-  };
+  return { thread: threadWhereForActor(actor, now) };
 }
 
 /** Messages: the thread must be in scope, and members never reach internal notes. */

@@ -36,7 +36,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!token?.sub || !token.role || !roles.includes(token.role as Role) || !token.signedInAt || !token.lastActiveAt) return null;
   if (isSessionExpired({ role: token.role, signedInAt: token.signedInAt, lastActiveAt: token.lastActiveAt }, sessionLimits())) return null;
 
-  const actor = await unsafeLoadActor(token.sub, origin);
+  const actor = await unsafeLoadActor(token.sub, origin, { sessionStartedAt: token.signedInAt });
   // The role in the token must still be the user's role; a changed role needs a new sign-in.
   if (!actor || actor.role !== token.role) return null;
   return actor;

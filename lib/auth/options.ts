@@ -1,6 +1,7 @@
 /**
  * next-auth (v4) configuration: email + password sign-in, JWT sessions in an encrypted
- * cookie. The token holds only the user id, role and two timestamps; everything else is
+ * cookie. The token holds only the user id, role and two timestamps (name and email are
+ * stripped); everything else is
  * loaded from the database per request (lib/auth/get-actor.ts), so a role change or a
  * disabled account takes effect at once.
  */
@@ -8,6 +9,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { Role } from "../access/roles";
 import { signInWithPassword } from "../domain/auth/sign-in-with-password";
+import { unsafeEndSessions } from "../domain/auth/unsafe-end-sessions";
 import { getEnv } from "../env";
 import { logger } from "../log/logger";
 import { getAuthSecret } from "./secret";
@@ -53,6 +55,10 @@ export function authOptions(): NextAuthOptions {
       async jwt({ token, user, trigger }) {
         const t = token as typeof token & ConciergeToken;
         const now = Date.now();
+        // Keep the token minimal: next-auth copies name and email in by default.
+        delete t.name;
+        delete t.email;
+        delete t.picture;
         if (user) {
           t.role = (user as unknown as { role: Role }).role;
           t.signedInAt = now;
@@ -71,6 +77,12 @@ export function authOptions(): NextAuthOptions {
       async session({ session, token }) {
         const t = token as ConciergeToken;
         return { ...session, user: { ...session.user, id: t.sub, role: t.role }, lastActiveAt: t.lastActiveAt };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const sub = (token as ConciergeToken | null)?.sub;
+        if (sub) await unsafeEndSessions(sub, null, "sign_out");
       },
     },
     logger: {

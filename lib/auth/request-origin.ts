@@ -1,19 +1,18 @@
 /**
  * The client address and user agent of a request, for audit rows and sign-in limits.
  *
- * `next start` appends the peer address to X-Forwarded-For itself, so its LAST entry is
- * the address Next saw. Only with TRUST_PROXY (the app sits behind our own proxy) do we
- * take the FIRST entry, the original client; otherwise a client could spoof it.
+ * ⚠ SECURITY: the address comes from X-Forwarded-For, which server.mjs (`npm start`,
+ * `npm run demo`) always REPLACES with one trustworthy value: the TCP peer, or the entry
+ * that the operator's own proxies appended (TRUST_PROXY_HOPS). Running `next start`
+ * directly would let clients choose this value; don't.
  */
 import type { RequestOrigin } from "../access/actor";
-import { getEnv } from "../env";
 
 type HeaderGetter = { get(name: string): string | null };
 
 export function originFromHeaders(headers: HeaderGetter): RequestOrigin {
-  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  const ip = (getEnv().TRUST_PROXY ? forwarded[0] : forwarded.at(-1)) ?? headers.get("x-real-ip") ?? null;
-  return { ip: ip?.slice(0, 64) ?? null, userAgent: headers.get("user-agent") };
+  const value = headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+  return { ip: value?.slice(0, 64) ?? null, userAgent: headers.get("user-agent")?.slice(0, 512) ?? null };
 }
 
 /** next-auth v4 hands authorize() a plain header record. */

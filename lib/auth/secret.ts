@@ -18,12 +18,25 @@ export function getAuthSecret(): string {
     throw new Error("AUTH_SECRET is required in production (outside demo mode)");
   }
   const file = path.resolve(env.DATA_DIR, "auth-secret");
-  try {
-    cached = readFileSync(file, "utf8").trim();
-  } catch {
+  const read = () => {
+    try {
+      const value = readFileSync(file, "utf8").trim();
+      return value.length >= 32 ? value : null;
+    } catch {
+      return null;
+    }
+  };
+  cached = read() ?? undefined;
+  if (!cached) {
     mkdirSync(path.dirname(file), { recursive: true });
-    cached = randomBytes(48).toString("base64url");
-    writeFileSync(file, cached, { mode: 0o600 });
+    const fresh = randomBytes(48).toString("base64url");
+    try {
+      // "wx": if another process created it meanwhile, use theirs (one secret per data dir).
+      writeFileSync(file, fresh, { mode: 0o600, flag: "wx" });
+    } catch {
+      writeFileSync(file, read() ?? fresh, { mode: 0o600 });
+    }
+    cached = read() ?? fresh;
   }
   return cached;
 }

@@ -24,22 +24,26 @@ function get(): Limiters {
   return limiters;
 }
 
-async function exhausted(limiter: RateLimiterMemory, key: string): Promise<boolean> {
-  const res = await limiter.get(key);
-  return res !== null && res.remainingPoints <= 0;
+async function take(limiter: RateLimiterMemory, key: string): Promise<boolean> {
+  // consume() rejects once the points are spent: that is the "blocked" answer.
+  return limiter.consume(key).then(
+    () => true,
+    () => false,
+  );
 }
 
-export async function isSignInBlocked(email: string, address: string): Promise<boolean> {
+/**
+ * ⚠ SECURITY: takes one attempt from both budgets BEFORE the password is checked, so that
+ * parallel guesses cannot all slip through while the slow hash runs. Returns false when
+ * either budget is spent. A successful sign-in gives the attempt back.
+ */
+export async function takeSignInAttempt(email: string, address: string): Promise<boolean> {
   const l = get();
-  return (await exhausted(l.account, email)) || (await exhausted(l.address, address));
+  const [accountOk, addressOk] = await Promise.all([take(l.account, email), take(l.address, address)]);
+  return accountOk && addressOk;
 }
 
-export async function recordSignInFailure(email: string, address: string): Promise<void> {
+export async function recordSignInSuccess(email: string, address: string): Promise<void> {
   const l = get();
-  // consume() rejects once points run out; that is expected here.
-  await Promise.all([l.account.consume(email).catch(() => undefined), l.address.consume(address).catch(() => undefined)]);
-}
-
-export async function recordSignInSuccess(email: string): Promise<void> {
-  await get().account.delete(email);
+  await Promise.all([l.account.delete(email), l.address.reward(address, 1)]);
 }

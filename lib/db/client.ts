@@ -46,8 +46,17 @@ function state(): Promise<DbState> {
   const g = globalThis as GlobalWithDb;
   if (!g[globalKey]) {
     g[globalKey] = openDatabase().then(async (s) => {
-      await prepareDatabase(s.prisma, s.executor);
-      return s;
+      try {
+        await prepareDatabase(s.prisma, s.executor);
+        return s;
+      } catch (error) {
+        // Close before the retry opens it again: two PGlite instances on one directory
+        // would corrupt it.
+        await s.prisma.$disconnect().catch(() => undefined);
+        await s.executor.close().catch(() => undefined);
+        await s.pglite?.close().catch(() => undefined);
+        throw error;
+      }
     });
     // A failed open must not be cached forever: the next call retries.
     g[globalKey].catch(() => {

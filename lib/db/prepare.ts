@@ -19,8 +19,24 @@ export async function prepareDatabase(prisma: PrismaClient, executor: SqlExecuto
     await applyMigrations(executor, migrationsDirectory());
   }
   if (env.DEMO_MODE) {
+    await assertDemoDatabase(prisma);
     // Imported lazily: demo data never loads outside demo mode.
     const { seedDemoData } = await import("../../prisma/seed/seed-demo-data");
     await seedDemoData(prisma);
+  }
+}
+
+/**
+ * ⚠ SECURITY: demo data holds accounts with a published password. It may only go into an
+ * empty database (or one that already holds exactly the demo data): DEMO_MODE pointed at a
+ * real database by mistake must stop the server, not add an admin with a known password.
+ */
+async function assertDemoDatabase(prisma: PrismaClient): Promise<void> {
+  const [users, demoAdmin] = await Promise.all([
+    prisma.user.count(),
+    prisma.user.count({ where: { email: "admin@demo.test" } }),
+  ]);
+  if (users > 0 && demoAdmin === 0) {
+    throw new Error("DEMO_MODE is on but the database already holds real accounts. Demo data is only loaded into an empty database; unset DEMO_MODE.");
   }
 }

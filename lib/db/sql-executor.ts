@@ -15,13 +15,18 @@ export type SqlExecutor = {
 
 /** Lazily connects one dedicated pg client (not from the Prisma pool). */
 export function postgresExecutor(connectionString: string): SqlExecutor {
-  let client: pg.Client | null = null;
-  const connected = async () => {
-    if (!client) {
+  // Keep the connecting promise, not the client: two concurrent first calls share one
+  // connection instead of leaking one.
+  let client: Promise<pg.Client> | null = null;
+  const connected = () => {
+    client ??= (async () => {
       const c = new pg.Client({ connectionString });
       await c.connect();
-      client = c;
-    }
+      return c;
+    })();
+    client.catch(() => {
+      client = null;
+    });
     return client;
   };
   return {
@@ -35,7 +40,7 @@ export function postgresExecutor(connectionString: string): SqlExecutor {
     async close() {
       const c = client;
       client = null;
-      await c?.end();
+      await (await c?.catch(() => null))?.end();
     },
   };
 }

@@ -35,8 +35,11 @@ export function problemFromError(error: unknown): Response {
     return problem(422, "Some of the input is not valid.", { code: "INVALID_INPUT", errors: issues });
   }
   const eventId = randomUUID();
-  // Log the error's name and stack only; error messages from drivers can quote values.
-  logger.error({ eventId, name: (error as Error)?.name, stack: (error as Error)?.stack }, "unexpected error");
+  // ⚠ Log the error's name, code and stack FRAMES only: the message (also the stack's first
+  // line) of a database driver can quote the values of a row.
+  const e = error as { name?: string; code?: unknown; stack?: string } | null;
+  const frames = e?.stack?.split("\n").slice(1).join("\n");
+  logger.error({ eventId, errorName: e?.name, errorCode: typeof e?.code === "string" ? e.code : undefined, frames }, "unexpected error");
   return problem(500, "Something went wrong. Quote this event id if you contact support.", { eventId });
 }
 

@@ -18,7 +18,7 @@ function get(): Logger {
       paths: [
         "body", "*.body", "password", "*.password", "passwordHash", "*.passwordHash",
         "healthTags", "*.healthTags", "authorization", "*.authorization", "cookie", "*.cookie",
-        "req.headers.authorization", "req.headers.cookie",
+        "req.headers.authorization", "req.headers.cookie", "err", "error", "message", "stack", "*.message", "*.stack",
       ],
       censor: "[redacted]",
     },

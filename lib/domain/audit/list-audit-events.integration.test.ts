@@ -16,9 +16,12 @@ describe("listAuditEvents", () => {
     expect(await db.auditLog.count({ where: { actorId: compliance.userId, action: "audit.list" } })).toBeGreaterThan(0);
   });
 
-  it("refuses everyone else", async () => {
+  it("refuses everyone else, and audits the attempt", async () => {
+    const db = await getDb();
     for (const email of ["admin@demo.test", "guide@demo.test", "member@demo.test"]) {
-      await expect(listAuditEvents(await actorFor(email))).rejects.toMatchObject({ code: "FORBIDDEN" });
+      const actor = await actorFor(email);
+      await expect(listAuditEvents(actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      expect(await db.auditLog.count({ where: { actorId: actor.userId, action: "audit.read", outcome: "DENIED" } })).toBeGreaterThan(0);
     }
   });
 

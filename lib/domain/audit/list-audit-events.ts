@@ -1,18 +1,11 @@
-import { z } from "zod";
+import { authorize } from "./authorize";
+import type { z } from "zod";
 import type { Actor } from "../../access/actor";
-import { assertCan } from "../../access/assert-can";
 import { getDb } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { recordAudit } from "./record-audit";
+import { listAuditEventsSchema } from "./schemas";
 
-export const listAuditEventsSchema = z.strictObject({
-  memberId: z.uuid().optional(),
-  actorId: z.uuid().optional(),
-  action: z.string().max(100).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
 
 export type AuditEventView = {
   id: string;
@@ -31,7 +24,7 @@ export type AuditEventView = {
 
 /** The audit log for compliance review, newest first. Reading it is itself audited. */
 export async function listAuditEvents(actor: Actor, input: z.input<typeof listAuditEventsSchema> = {}): Promise<{ items: AuditEventView[] }> {
-  assertCan(actor, "audit.read");
+  await authorize(actor, "audit.read");
   const q = listAuditEventsSchema.parse(input);
   const where: Prisma.AuditLogWhereInput = {
     ...(q.memberId ? { memberId: q.memberId } : {}),

@@ -29,6 +29,15 @@ describe("signInWithPassword", () => {
     expect(denied).toBeGreaterThan(0);
   });
 
+  it("holds the account limit against parallel guesses", async () => {
+    const db = await getDb();
+    const user = await db.user.findUniqueOrThrow({ where: { email: "member2@demo.test" } });
+    const attempts = Array.from({ length: 20 }, (_, i) => signInWithPassword({ email: "member2@demo.test", password: `guess-${i}` }, origin(`10.5.0.${i}`)));
+    expect(await Promise.all(attempts)).toEqual(Array(20).fill(null));
+    // Only the first 5 reached the password check; the rest were refused before it.
+    expect(await db.auditLog.count({ where: { actorId: user.id, action: "auth.sign_in", reason: "bad_credentials" } })).toBe(5);
+  });
+
   it("limits one address across accounts", async () => {
     const ip = "10.3.0.1";
     for (let i = 0; i < 20; i++) await signInWithPassword({ email: `ghost${i}@demo.test`, password: "x" }, origin(ip));

@@ -5,18 +5,14 @@
  * disabled account, or too many failures. Unknown emails still pay for a hash check, so
  * timing does not reveal which accounts exist. Each attempt is audited.
  */
-import { z } from "zod";
 import type { RequestOrigin } from "../../access/actor";
 import type { Role } from "../../access/roles";
 import { verifyPassword } from "../../auth/password";
-import { isSignInBlocked, recordSignInFailure, recordSignInSuccess } from "../../auth/sign-in-limiter";
+import { recordSignInSuccess, takeSignInAttempt } from "../../auth/sign-in-limiter";
 import { getDb } from "../../db/client";
 import { recordAudit } from "../audit/record-audit";
+import { signInSchema } from "./schemas";
 
-export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(512),
-});
 
 export type SignedInUser = { id: string; role: Role; name: string; email: string };
 
@@ -27,7 +23,7 @@ export async function signInWithPassword(input: unknown, origin: RequestOrigin):
   const address = origin.ip ?? "unknown";
   const db = await getDb();
 
-  if (await isSignInBlocked(email, address)) {
+  if (!(await takeSignInAttempt(email, address))) {
     await recordAudit(db, null, { action: "auth.sign_in", outcome: "DENIED", reason: "rate_limited" }, origin);
     return null;
   }
@@ -38,13 +34,12 @@ export async function signInWithPassword(input: unknown, origin: RequestOrigin):
   });
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !passwordOk || user.status !== "ACTIVE") {
-    await recordSignInFailure(email, address);
     const actor = user ? { userId: user.id, role: user.role, origin } : null;
     await recordAudit(db, actor, { action: "auth.sign_in", outcome: "DENIED", reason: user ? "bad_credentials" : "unknown_account" }, origin);
     return null;
   }
 
-  await recordSignInSuccess(email);
+  await recordSignInSuccess(email, address);
   await db.$transaction([
     db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } }),
     db.auditLog.create({

@@ -7,7 +7,13 @@
 import type { Actor, RequestOrigin } from "../../access/actor";
 import { getDb } from "../../db/client";
 
-export async function unsafeLoadActor(userId: string, origin: RequestOrigin, apiClientId: string | null = null): Promise<Actor | null> {
+export type LoadActorOptions = {
+  apiClientId?: string | null;
+  /** For sessions: when the session began; sessions older than the user's cut-off are refused. */
+  sessionStartedAt?: number;
+};
+
+export async function unsafeLoadActor(userId: string, origin: RequestOrigin, options: LoadActorOptions = {}): Promise<Actor | null> {
   const db = await getDb();
   const user = await db.user.findUnique({
     where: { id: userId },
@@ -17,17 +23,19 @@ export async function unsafeLoadActor(userId: string, origin: RequestOrigin, api
       name: true,
       email: true,
       status: true,
+      sessionsValidAfter: true,
       teamMemberships: { select: { teamId: true }, where: { team: { archivedAt: null } } },
     },
   });
   if (!user || user.status !== "ACTIVE") return null;
+  if (options.sessionStartedAt !== undefined && user.sessionsValidAfter && options.sessionStartedAt < user.sessionsValidAfter.getTime()) return null;
   return {
     userId: user.id,
     role: user.role,
     name: user.name,
     email: user.email,
     teamIds: user.teamMemberships.map((m) => m.teamId),
-    apiClientId,
+    apiClientId: options.apiClientId ?? null,
     origin,
   };
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/client";
-import { hashApiKey, unsafeLoadApiClientActor } from "./unsafe-load-api-client-actor";
+import { hashApiKey } from "../../auth/api-key";
+import { unsafeLoadApiClientActor } from "./unsafe-load-api-client-actor";
 
 const origin = { ip: "10.9.0.1", userAgent: "vitest" };
 

@@ -3,19 +3,14 @@
  * Keys look like `cnc_<prefix>_<secret>`; only a SHA-256 of the whole key is stored, and
  * it is compared in constant time. Revoked clients and disabled service users get nothing.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import type { Actor, RequestOrigin } from "../../access/actor";
+import { apiKeyPattern, hashApiKey } from "../../auth/api-key";
 import { getDb } from "../../db/client";
 import { unsafeLoadActor } from "./unsafe-load-actor";
 
-const keyPattern = /^cnc_([A-Za-z0-9]{8,32})_([A-Za-z0-9_-]{20,128})$/;
-
-export function hashApiKey(key: string): string {
-  return createHash("sha256").update(key).digest("hex");
-}
-
 export async function unsafeLoadApiClientActor(key: string, origin: RequestOrigin): Promise<Actor | null> {
-  const match = keyPattern.exec(key);
+  const match = apiKeyPattern.exec(key);
   if (!match) return null;
   const db = await getDb();
   const client = await db.apiClient.findUnique({ where: { keyPrefix: match[1] } });
@@ -23,7 +18,7 @@ export async function unsafeLoadApiClientActor(key: string, origin: RequestOrigi
   const expected = Buffer.from(client.keyHash, "hex");
   const actual = Buffer.from(hashApiKey(key), "hex");
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
-  const actor = await unsafeLoadActor(client.serviceUserId, origin, client.id);
+  const actor = await unsafeLoadActor(client.serviceUserId, origin, { apiClientId: client.id });
   if (!actor) return null;
   // Best effort: last-use time is informative, not security-critical.
   await db.apiClient.update({ where: { id: client.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);

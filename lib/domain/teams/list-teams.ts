@@ -1,5 +1,5 @@
+import { authorize } from "../audit/authorize";
 import type { Actor } from "../../access/actor";
-import { assertCan } from "../../access/assert-can";
 import { getDb } from "../../db/client";
 
 export type TeamOverview = {
@@ -13,7 +13,7 @@ export type TeamOverview = {
 
 /** Teams with head counts and open work — numbers only, no message contents (admins). */
 export async function listTeams(actor: Actor): Promise<{ teams: TeamOverview[]; triageOpenTickets: number }> {
-  assertCan(actor, "team.manage");
+  await authorize(actor, "team.manage");
   const db = await getDb();
   const open = { status: { not: "CLOSED" as const } };
   const [teams, triageOpenTickets] = await Promise.all([

@@ -37,10 +37,13 @@ describe("listThreads (scope filters against PostgreSQL)", () => {
     expect(seen).toEqual(all.items.map((t) => t.id));
   });
 
-  it("refuses roles that may not read conversations", async () => {
+  it("refuses roles that may not read conversations, and audits the attempt", async () => {
+    const db = await getDb();
     for (const email of ["admin@demo.test", "compliance@demo.test"]) {
       const actor = await actorFor(email);
+      const before = await db.auditLog.count({ where: { actorId: actor.userId, action: "thread.list", outcome: "DENIED" } });
       await expect(listThreads(actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      expect(await db.auditLog.count({ where: { actorId: actor.userId, action: "thread.list", outcome: "DENIED" } })).toBe(before + 1);
     }
   });
 
@@ -63,11 +66,18 @@ describe("listThreads (scope filters against PostgreSQL)", () => {
     expect(after.items.some((t) => t.id === sunriseThread.id)).toBe(false);
   });
 
-  it("audits each listing", async () => {
+  it("audits each listing with the members whose conversations were shown", async () => {
     const db = await getDb();
     const member = await actorFor("member2@demo.test");
     const before = await db.auditLog.count({ where: { actorId: member.userId, action: "thread.list" } });
     await listThreads(member);
     expect(await db.auditLog.count({ where: { actorId: member.userId, action: "thread.list" } })).toBe(before + 1);
+    const row = await db.auditLog.findFirstOrThrow({ where: { actorId: member.userId, action: "thread.list" }, orderBy: { id: "desc" } });
+    expect(row.memberId).toBe(member.userId);
+
+    const guide = await actorFor("guide@demo.test");
+    const { items } = await listThreads(guide, { limit: 100 });
+    const guideRow = await db.auditLog.findFirstOrThrow({ where: { actorId: guide.userId, action: "thread.list" }, orderBy: { id: "desc" } });
+    expect(new Set((guideRow.details as { memberIds: string[] }).memberIds)).toEqual(new Set(items.map((t) => t.memberId)));
   });
 });

@@ -1,17 +1,12 @@
-import { z } from "zod";
+import { authorize } from "../audit/authorize";
 import type { Actor } from "../../access/actor";
-import { assertCan } from "../../access/assert-can";
 import { threadWhereForActor } from "../../access/scopes";
 import { getDb } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { recordAudit } from "../audit/record-audit";
 import { decodeCursor, encodeCursor } from "../shared/cursor";
+import { listThreadsSchema, type ListThreadsInput } from "./schemas";
 
-export const listThreadsSchema = z.strictObject({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-});
-export type ListThreadsInput = z.input<typeof listThreadsSchema>;
 
 export type ThreadSummary = {
   id: string;
@@ -24,7 +19,7 @@ export type ThreadSummary = {
 
 /** Threads the actor may open, newest activity first (GET /api/v1/threads). */
 export async function listThreads(actor: Actor, input: ListThreadsInput = {}): Promise<{ items: ThreadSummary[]; nextCursor: string | null }> {
-  assertCan(actor, "thread.list");
+  await authorize(actor, "thread.list");
   const { cursor, limit } = listThreadsSchema.parse(input);
   const after = decodeCursor(cursor);
   const db = await getDb();
@@ -55,7 +50,13 @@ export async function listThreads(actor: Actor, input: ListThreadsInput = {}): P
   const page = rows.slice(0, limit);
   const last = page.at(-1);
 
-  await recordAudit(db, actor, { action: "thread.list", details: { count: page.length } });
+  // Which members' conversations were shown, so each member can later see who looked.
+  const memberIds = [...new Set(page.map((t) => t.memberId))];
+  await recordAudit(db, actor, {
+    action: "thread.list",
+    memberId: memberIds.length === 1 ? memberIds[0]! : null,
+    details: { count: page.length, memberIds },
+  });
 
   return {
     items: page.map((t) => ({

@@ -1,4 +1,4 @@
-import { assertCan } from "../../access/assert-can";
+import { authorize } from "../audit/authorize";
 import type { Actor } from "../../access/actor";
 import type { Role } from "../../access/roles";
 import { getDb } from "../../db/client";
@@ -14,7 +14,7 @@ export type Me = {
 
 /** The signed-in actor's identity and teams (GET /api/v1/me). Holds no PHI. */
 export async function getMe(actor: Actor): Promise<Me> {
-  assertCan(actor, "me.read");
+  await authorize(actor, "me.read");
   const db = await getDb();
   const user = await db.user.findUnique({
     where: { id: actor.userId },

@@ -1,0 +1,21 @@
+/**
+ * ⚠ SECURITY: ends every session of a user at once (sign-out, and later disabling or a
+ * password change). Session cookies are stateless JWTs; getActor() refuses any whose
+ * sign-in time is before the user's cut-off, so a copied cookie dies with the sign-out.
+ * `unsafe` because it runs from next-auth's sign-out event, with a verified token but
+ * no actor.
+ */
+import type { RequestOrigin } from "../../access/actor";
+import { getDb } from "../../db/client";
+
+export async function unsafeEndSessions(userId: string, origin: RequestOrigin | null, reason: "sign_out"): Promise<void> {
+  const db = await getDb();
+  const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
+  if (!user) return;
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { sessionsValidAfter: new Date() } }),
+    db.auditLog.create({
+      data: { actorId: userId, actorRole: user.role, action: "auth.sign_out", reason, ip: origin?.ip ?? null, userAgent: origin?.userAgent ?? null },
+    }),
+  ]);
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// The production server: Next.js behind a thin node:http front that fixes one thing
+// `next start` cannot — who the client is.
+//
+// ⚠ SECURITY: `next start` keeps a client-supplied X-Forwarded-For header as it is, so any
+// client could choose the address written to the audit log and dodge the per-address
+// sign-in limit. Here the header is always REPLACED by one trustworthy address:
+//   - TRUST_PROXY_HOPS=0 (default): the TCP peer address;
+//   - TRUST_PROXY_HOPS=N: the Nth entry from the right of the incoming X-Forwarded-For,
+//     which your own N proxies appended (falls back to the peer when the header is short).
+// lib/auth/request-origin.ts reads that single value.
+import { createServer } from "node:http";
+import next from "next";
+
+const port = Number(process.env.PORT ?? 3000);
+// Not HOSTNAME: shells set that to the machine name.
+const hostname = process.env.BIND_ADDRESS ?? "0.0.0.0";
+const hops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
+if (!Number.isInteger(hops) || hops < 0) {
+  console.error("TRUST_PROXY_HOPS must be a whole number ≥ 0");
+  process.exit(1);
+}
+
+function clientAddress(req) {
+  const peer = req.socket.remoteAddress ?? "";
+  if (hops === 0) return peer;
+  const forwarded = String(req.headers["x-forwarded-for"] ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return forwarded.length >= hops ? forwarded[forwarded.length - hops] : peer;
+}
+
+const app = next({ dev: false, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+createServer((req, res) => {
+  req.headers["x-forwarded-for"] = clientAddress(req);
+  delete req.headers["x-real-ip"];
+  void handle(req, res);
+}).listen(port, hostname, () => {
+  console.log(`Concierge listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+});
