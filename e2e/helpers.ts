@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const demoPassword = "demo-password";
 
@@ -12,4 +12,17 @@ export async function signIn(page: Page, email: string, password = demoPassword)
 export async function signInAndLand(page: Page, email: string, path: string) {
   await signIn(page, email);
   await expect(page).toHaveURL(new RegExp(`${path}$`));
+}
+
+/** A separate browser (own cookies) signed in as `email`. */
+export async function asUser(browser: Browser, email: string, landing: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAndLand(page, email, landing);
+  return page;
+}
+
+/** A subject no other test or demo thread uses. */
+export function uniqueSubject(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }

@@ -34,7 +34,7 @@ export function AppShell({
             <span>Concierge</span>
             <span className="hidden text-sm font-normal text-slate-500 sm:inline">· {face}</span>
           </Link>
-          <nav aria-label={`${face} navigation`} className="flex gap-1">
+          <nav aria-label="Primary" className="flex gap-1">
             {nav.map((item) => (
               <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
                 {item.label}

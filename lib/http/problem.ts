@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
 import { AppError, isAppError } from "../errors";
 import { logger } from "../log/logger";
+import { isHttpError } from "./http-error";
 
 const titles: Record<number, string> = {
   400: "Bad request",
@@ -13,6 +14,7 @@ const titles: Record<number, string> = {
   403: "Forbidden",
   404: "Not found",
   409: "Conflict",
+  413: "Payload too large",
   422: "Invalid input",
   429: "Too many requests",
   500: "Internal error",
@@ -30,8 +32,19 @@ export function problemFromError(error: unknown): Response {
   if (isAppError(error)) {
     return problem(error.status, error.message, { code: error.code, ...(error.issues ? { errors: error.issues } : {}) });
   }
+  if (isHttpError(error)) {
+    return problem(error.status, error.message, { code: error.code });
+  }
   if (error instanceof ZodError) {
-    const issues = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+    const issues = error.issues.flatMap((i) =>
+      // An unknown field is reported at the field itself, so clients can point at it.
+      i.code === "unrecognized_keys"
+        ? i.keys.map((raw) => {
+            const key = raw.slice(0, 100);
+            return { path: [...i.path, key].join("."), message: `Unknown field "${key}".` };
+          })
+        : [{ path: i.path.join("."), message: i.message }],
+    );
     return problem(422, "Some of the input is not valid.", { code: "INVALID_INPUT", errors: issues });
   }
   const eventId = randomUUID();

@@ -1,6 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { actorFor } from "../../../test/actors";
 import { getDb } from "../../db/client";
+import { listMessages } from "../messages/list-messages";
+import { sendMessage } from "../messages/send-message";
+import { createThread } from "./create-thread";
 import { listThreads } from "./list-threads";
 
 describe("listThreads (scope filters against PostgreSQL)", () => {
@@ -79,5 +83,69 @@ describe("listThreads (scope filters against PostgreSQL)", () => {
     const { items } = await listThreads(guide, { limit: 100 });
     const guideRow = await db.auditLog.findFirstOrThrow({ where: { actorId: guide.userId, action: "thread.list" }, orderBy: { id: "desc" } });
     expect(new Set((guideRow.details as { memberIds: string[] }).memberIds)).toEqual(new Set(items.map((t) => t.memberId)));
+  });
+});
+
+describe("listThreads previews and unread flags", () => {
+  const key = () => `lt-${randomUUID()}`;
+  const summaryOf = async (email: string, threadId: string) => (await listThreads(await actorFor(email), { limit: 100 })).items.find((t) => t.id === threadId);
+
+  it("previews the latest message the actor may see, shortened, and never an internal note to the member", async () => {
+    const member = await actorFor("member.lucia.fernandez@demo.test");
+    const guide = await actorFor("guide@demo.test");
+    const { thread } = await createThread(member, { body: "First question", clientMessageId: key() });
+    const long = `Your   appointment\nis confirmed. ${"More details follow. ".repeat(20)}`;
+    await sendMessage(guide, thread.id, { body: long, clientMessageId: key() });
+    await sendMessage(guide, thread.id, { body: "Internal: member sounded anxious.", clientMessageId: key(), visibility: "internal" });
+
+    const forMember = await summaryOf("member.lucia.fernandez@demo.test", thread.id);
+    expect(forMember?.preview?.startsWith("Your appointment is confirmed. More details follow.")).toBe(true);
+    expect(forMember?.preview?.length).toBeLessThanOrEqual(120);
+    expect(forMember?.preview?.endsWith("…")).toBe(true);
+    expect(forMember?.preview).not.toContain("anxious");
+
+    expect((await summaryOf("nurse@demo.test", thread.id))?.preview).toBe("Internal: member sounded anxious.");
+  });
+
+  it("flags unread messages written by others until the reader opens the thread", async () => {
+    const member = await actorFor("member.leilani.kahale@demo.test");
+    const guide = await actorFor("guide@demo.test");
+    const { thread } = await createThread(member, { body: "Question", clientMessageId: key() });
+    // Own messages never make a thread unread.
+    expect((await summaryOf("member.leilani.kahale@demo.test", thread.id))?.unread).toBe(false);
+    expect((await summaryOf("guide@demo.test", thread.id))?.unread).toBe(true);
+
+    await sendMessage(guide, thread.id, { body: "Answer", clientMessageId: key() });
+    expect((await summaryOf("guide@demo.test", thread.id))?.unread).toBe(false);
+    expect((await summaryOf("member.leilani.kahale@demo.test", thread.id))?.unread).toBe(true);
+
+    await listMessages(member, thread.id);
+    expect((await summaryOf("member.leilani.kahale@demo.test", thread.id))?.unread).toBe(false);
+
+    // An internal note is news for the team, not for the member.
+    await sendMessage(await actorFor("nurse@demo.test"), thread.id, { body: "Note", clientMessageId: key(), visibility: "internal" });
+    expect((await summaryOf("member.leilani.kahale@demo.test", thread.id))?.unread).toBe(false);
+    expect((await summaryOf("guide@demo.test", thread.id))?.unread).toBe(true);
+  });
+
+  it("reads previews in a fixed number of queries, whatever the page size", async () => {
+    const guide = await actorFor("guide@demo.test");
+    const db = await getDb();
+    const statements: string[] = [];
+    const original = db.$queryRaw.bind(db);
+    // Count raw preview queries: one per listing, not one per thread.
+    (db as unknown as { $queryRaw: unknown }).$queryRaw = ((...args: Parameters<typeof db.$queryRaw>) => {
+      statements.push("raw");
+      return original(...args);
+    }) as typeof db.$queryRaw;
+    try {
+      const { items } = await listThreads(guide, { limit: 50 });
+      expect(items.length).toBeGreaterThan(10);
+      expect(statements).toHaveLength(1);
+      expect(items.every((t) => typeof t.unread === "boolean")).toBe(true);
+      expect(items.filter((t) => t.preview !== null).length).toBe(items.length);
+    } finally {
+      (db as unknown as { $queryRaw: unknown }).$queryRaw = original;
+    }
   });
 });

@@ -7,3 +7,21 @@ export const listThreadsSchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type ListThreadsInput = z.input<typeof listThreadsSchema>;
+
+export const createThreadSchema = z.strictObject({
+  subject: z.string().trim().min(1).max(200).optional(),
+  body: z.string().trim().min(1, "Write a message first.").max(10_000, "Messages are limited to 10,000 characters."),
+  clientMessageId: z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/),
+  /** Open the thread on another team's channel (e.g. "My doctor"); default: the member's concierge team. */
+  teamId: z.uuid().optional(),
+});
+export type CreateThreadInput = z.input<typeof createThreadSchema>;
+
+export type ThreadView = {
+  id: string;
+  subject: string | null;
+  memberId: string;
+  teamId: string | null;
+  lastMessageAt: string;
+  ticket: { id: string; status: string; assigneeId: string | null } | null;
+};

@@ -1,8 +1,10 @@
 import { apiRoute } from "@/lib/http/api-route";
+import { queryParams } from "@/lib/http/query";
 import { listAuditEvents } from "@/lib/domain/audit/list-audit-events";
+import { listAuditEventsSchema } from "@/lib/domain/audit/schemas";
 
 export const GET = apiRoute(async (request, actor) => {
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const { items } = await listAuditEvents(actor, params);
+  const input = listAuditEventsSchema.parse(queryParams(request));
+  const { items } = await listAuditEvents(actor, input);
   return Response.json({ items, nextCursor: null });
 });

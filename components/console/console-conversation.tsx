@@ -1,0 +1,79 @@
+"use client";
+
+import { useState } from "react";
+import type { MessageView, Visibility } from "@/lib/domain/messages/schemas";
+import type { TicketStatus } from "@/lib/domain/tickets/schemas";
+import { MessageComposer } from "@/components/composer/message-composer";
+import { MessageList } from "@/components/thread/message-list";
+import { useThreadMessages } from "@/components/thread/use-thread-messages";
+import { statusLabels } from "@/components/format/ticket-labels";
+
+const afterSendChoices = ["PENDING", "OPEN", "ON_HOLD", "SOLVED"] as const;
+
+/** DESIGN.md §4: a staff reply moves NEW/OPEN to PENDING unless the responder chooses otherwise. */
+function defaultAfterReply(status: TicketStatus | null): TicketStatus | "KEEP" {
+  if (status === "NEW" || status === "OPEN" || status === null || status === "CLOSED") return "PENDING";
+  return "KEEP";
+}
+
+export function ConsoleConversation({
+  threadId,
+  initialMessages,
+  ticketStatus,
+  me,
+}: {
+  threadId: string;
+  initialMessages: MessageView[];
+  ticketStatus: TicketStatus | null;
+  me: { id: string; name: string; role: string };
+}) {
+  const { messages, send, retry, loadError } = useThreadMessages(threadId, initialMessages, me);
+  const [mode, setMode] = useState<Visibility>("member");
+  const [after, setAfter] = useState<TicketStatus | "KEEP">(defaultAfterReply(ticketStatus));
+
+  return (
+    <div className="flex min-w-0 flex-col gap-3">
+      {loadError && (
+        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {loadError}
+        </p>
+      )}
+      <section className="max-h-[calc(100dvh-19rem)] min-h-[16rem] overflow-y-auto rounded-2xl bg-slate-100/60 p-3">
+        <MessageList messages={messages} viewerId={me.id} perspective="staff" onRetry={retry} />
+      </section>
+      <fieldset className="flex flex-wrap gap-1 rounded-xl bg-slate-100 p-1 text-sm">
+        <legend className="sr-only">Send as</legend>
+        {(
+          [
+            ["member", "Reply to member"],
+            ["internal", "Internal note"],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value} className={`cursor-pointer rounded-lg px-3 py-1.5 font-medium has-[:checked]:bg-white has-[:checked]:shadow-sm has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${value === "internal" ? "has-[:checked]:text-amber-900" : "has-[:checked]:text-slate-900"} text-slate-600`}>
+            <input type="radio" name="send-mode" value={value} checked={mode === value} onChange={() => setMode(value)} className="sr-only" />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      <MessageComposer
+        tone={mode === "internal" ? "internal" : "default"}
+        placeholder={mode === "internal" ? "Note for the team — the member never sees this…" : "Reply to the member…"}
+        onSend={(body) => send(body, mode === "internal" ? { visibility: "internal" } : { visibility: "member", ...(after === "KEEP" ? {} : { ticketStatus: after }) })}
+      >
+        {mode === "member" && (
+          <label className="flex items-center gap-1.5 text-sm text-slate-700">
+            <span>Then set</span>
+            <select value={after} onChange={(e) => setAfter(e.target.value as TicketStatus | "KEEP")} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" aria-label="Ticket state after sending">
+              <option value="KEEP">State unchanged</option>
+              {afterSendChoices.map((s) => (
+                <option key={s} value={s}>
+                  {statusLabels[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </MessageComposer>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import Link from "next/link";
+import type { MessageView } from "@/lib/domain/messages/schemas";
+import { MessageComposer } from "@/components/composer/message-composer";
+import { MessageList } from "@/components/thread/message-list";
+import { useThreadMessages } from "@/components/thread/use-thread-messages";
+
+export function MemberThread({
+  threadId,
+  subject,
+  teamName,
+  initialMessages,
+  me,
+}: {
+  threadId: string;
+  subject: string | null;
+  teamName: string;
+  initialMessages: MessageView[];
+  me: { id: string; name: string; role: string };
+}) {
+  const { messages, send, retry, loadError } = useThreadMessages(threadId, initialMessages, me);
+  return (
+    <div className="mx-auto flex max-w-2xl flex-col gap-4">
+      <div>
+        <Link href="/messages" className="text-sm font-medium text-brand-700 hover:underline">
+          ← All conversations
+        </Link>
+        <h1 className="mt-1 text-xl font-semibold tracking-tight">{subject ?? "Conversation"}</h1>
+        <p className="text-sm text-slate-600">With {teamName}</p>
+      </div>
+      {loadError && (
+        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {loadError}
+        </p>
+      )}
+      <section className="min-h-[40vh] rounded-2xl bg-slate-100/60 p-3 sm:p-4">
+        <MessageList messages={messages} viewerId={me.id} perspective="member" onRetry={retry} />
+      </section>
+      <div className="sticky bottom-0 bg-slate-50 pb-3 pt-1">
+        <MessageComposer onSend={(body) => send(body)} placeholder="Write to your care team…" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
+import type { QueueCounts, QueueItem } from "@/lib/domain/tickets/schemas";
+import { api } from "@/components/api/api-client";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDuration } from "@/components/format/duration";
+import { priorityLabels } from "@/components/format/ticket-labels";
+
+type QueuePage = { items: QueueItem[]; nextCursor: string | null; counts: QueueCounts };
+
+const views = [
+  { id: "open", label: "All open" },
+  { id: "mine", label: "Assigned to me" },
+  { id: "unassigned", label: "Unassigned" },
+  { id: "all", label: "Everything" },
+] as const;
+
+export function QueueView({ initial, view, now }: { initial: QueuePage; view: (typeof views)[number]["id"]; now: number }) {
+  const router = useRouter();
+  const search = useSearchParams();
+  const query = useQuery({
+    queryKey: ["queue", view],
+    queryFn: () => api.get<QueuePage>(`/tickets?view=${view}&limit=100`),
+    initialData: initial,
+    refetchInterval: 10_000,
+  });
+  const { items, counts } = query.data;
+  const current = query.dataUpdatedAt || now;
+
+  return (
+    <section aria-labelledby="queue-heading" className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 id="queue-heading" className="text-2xl font-semibold tracking-tight">
+          Queue
+        </h1>
+        {query.isError && (
+          <p role="status" className="text-sm text-amber-800">
+            Could not refresh; showing the last known queue.
+          </p>
+        )}
+      </div>
+      <nav aria-label="Queue filters" className="flex flex-wrap gap-1 rounded-xl bg-slate-100 p-1">
+        {views.map((v) => {
+          const active = v.id === view;
+          const params = new URLSearchParams(search);
+          params.set("view", v.id);
+          return (
+            <Link
+              key={v.id}
+              href={`/console?${params}`}
+              aria-current={active ? "page" : undefined}
+              className={`rounded-lg px-3 py-1.5 text-sm font-medium ${active ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900"}`}
+            >
+              {v.label} <span className="ml-1 rounded-full bg-slate-200 px-1.5 text-xs tabular-nums text-slate-700">{counts[v.id]}</span>
+            </Link>
+          );
+        })}
+      </nav>
+      {items.length === 0 ? (
+        <EmptyState title="Nothing here">{view === "mine" ? "No open tickets are assigned to you." : "New conversations from members appear here."}</EmptyState>
+      ) : (
+        <div className="overflow-hidden rounded-2xl border border-slate-200 bg-white">
+          <table className="w-full table-fixed text-left text-sm">
+            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="w-44 px-4 py-2 font-medium">Member</th>
+                <th scope="col" className="px-4 py-2 font-medium">Conversation</th>
+                <th scope="col" className="w-28 px-4 py-2 font-medium">State</th>
+                <th scope="col" className="w-40 px-4 py-2 font-medium">Assignee</th>
+                <th scope="col" className="w-28 px-4 py-2 text-right font-medium">Waiting</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {items.map((t) => (
+                <tr
+                  key={t.id}
+                  className="cursor-pointer hover:bg-slate-50"
+                  onClick={() => router.push(`/console/threads/${t.threadId}`)}
+                  data-testid="queue-row"
+                >
+                  <td className="truncate px-4 py-2.5 font-medium text-slate-900">
+                    <Link href={`/console/threads/${t.threadId}`} className="hover:underline" onClick={(e) => e.stopPropagation()}>
+                      {t.member.name}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2.5">
+                    <span className="block truncate font-medium text-slate-800">
+                      {t.priority === "URGENT" || t.priority === "HIGH" ? (
+                        <span className="mr-1.5 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">{priorityLabels[t.priority]}</span>
+                      ) : null}
+                      {t.subject ?? "Conversation"}
+                    </span>
+                    {t.preview && <span className="block truncate text-slate-500">{t.preview}</span>}
+                  </td>
+                  <td className="px-4 py-2.5">
+                    <StatusBadge status={t.status} />
+                  </td>
+                  <td className="truncate px-4 py-2.5 text-slate-700">{t.assignee?.name ?? <span className="text-slate-400">Unassigned</span>}</td>
+                  <td className="px-4 py-2.5 text-right tabular-nums text-slate-700">
+                    {t.waitingSince ? formatDuration(current - new Date(t.waitingSince).getTime()) : <span className="text-slate-400">—</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+"use client";
+
+/**
+ * A thread's messages with optimistic sending. A message shows at once as "sending"; it
+ * becomes "sent" when the server has stored it, or "failed" with a retry. Every send has a
+ * client message id, and a retry reuses it, so the server stores the message once however
+ * often it is retried. New messages from others are fetched every few seconds (live
+ * delivery arrives with the realtime work).
+ */
+import { useCallback, useMemo, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { MessageView, Visibility } from "@/lib/domain/messages/schemas";
+import type { TicketStatus } from "@/lib/domain/tickets/schemas";
+import { api, ApiError, newClientMessageId } from "@/components/api/api-client";
+
+export type Delivery = "sent" | "sending" | "failed";
+export type DisplayMessage = MessageView & { delivery: Delivery; error?: string };
+
+type Pending = {
+  clientMessageId: string;
+  body: string;
+  visibility: Visibility;
+  ticketStatus?: TicketStatus;
+  createdAt: string;
+  delivery: "sending" | "failed";
+  error?: string;
+};
+
+export type SendOptions = { visibility?: Visibility; ticketStatus?: TicketStatus };
+
+export function useThreadMessages(threadId: string, initial: MessageView[], me: { id: string; name: string; role: string }) {
+  const queryClient = useQueryClient();
+  const key = useMemo(() => ["messages", threadId], [threadId]);
+  const query = useQuery({
+    queryKey: key,
+    queryFn: async () => (await api.get<{ items: MessageView[] }>(`/threads/${threadId}/messages`)).items,
+    initialData: initial,
+    refetchInterval: 5_000,
+  });
+  const [pending, setPending] = useState<Pending[]>([]);
+
+  const deliver = useCallback(
+    async (p: Pending) => {
+      setPending((list) => list.map((x) => (x.clientMessageId === p.clientMessageId ? { ...x, delivery: "sending", error: undefined } : x)));
+      try {
+        const stored = await api.post<MessageView>(`/threads/${threadId}/messages`, {
+          body: p.body,
+          clientMessageId: p.clientMessageId,
+          visibility: p.visibility,
+          ...(p.ticketStatus ? { ticketStatus: p.ticketStatus } : {}),
+        });
+        queryClient.setQueryData<MessageView[]>(key, (old = []) => (old.some((m) => m.id === stored.id) ? old : [...old, stored]));
+        setPending((list) => list.filter((x) => x.clientMessageId !== p.clientMessageId));
+        void queryClient.invalidateQueries({ queryKey: ["ticket"] });
+        void queryClient.invalidateQueries({ queryKey: ["queue"] });
+      } catch (error) {
+        const message = error instanceof ApiError ? error.message : "Not sent.";
+        setPending((list) => list.map((x) => (x.clientMessageId === p.clientMessageId ? { ...x, delivery: "failed", error: message } : x)));
+      }
+    },
+    [key, queryClient, threadId],
+  );
+
+  const send = useCallback(
+    (body: string, options: SendOptions = {}) => {
+      const p: Pending = {
+        clientMessageId: newClientMessageId(),
+        body,
+        visibility: options.visibility ?? "member",
+        ...(options.ticketStatus ? { ticketStatus: options.ticketStatus } : {}),
+        createdAt: new Date().toISOString(),
+        delivery: "sending",
+      };
+      setPending((list) => [...list, p]);
+      void deliver(p);
+    },
+    [deliver],
+  );
+
+  const retry = useCallback(
+    (clientMessageId: string) => {
+      const p = pending.find((x) => x.clientMessageId === clientMessageId);
+      if (p) void deliver(p);
+    },
+    [deliver, pending],
+  );
+
+  const messages: DisplayMessage[] = useMemo(() => {
+    const stored = query.data ?? [];
+    const storedIds = new Set(stored.map((m) => m.clientMessageId));
+    const optimistic: DisplayMessage[] = pending
+      .filter((p) => !storedIds.has(p.clientMessageId))
+      .map((p) => ({
+        id: `pending-${p.clientMessageId}`,
+        threadId,
+        body: p.body,
+        visibility: p.visibility,
+        author: me,
+        createdAt: p.createdAt,
+        clientMessageId: p.clientMessageId,
+        attachments: [],
+        delivery: p.delivery,
+        ...(p.error ? { error: p.error } : {}),
+      }));
+    return [...stored.map((m) => ({ ...m, delivery: "sent" as const })), ...optimistic];
+  }, [me, pending, query.data, threadId]);
+
+  return { messages, send, retry, loadError: query.error ? "Could not refresh the conversation. Retrying…" : null };
+}

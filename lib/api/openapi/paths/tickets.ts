@@ -1,0 +1,34 @@
+import { listQueueTicketsSchema } from "../../../domain/tickets/schemas";
+import { parameterRef } from "../components";
+import { queryParameters } from "../from-zod";
+import type { Paths } from "../types";
+import { errors, json, jsonBody } from "./shared";
+
+export const ticketPaths: Paths = {
+  "/tickets": {
+    get: {
+      operationId: "listQueueTickets",
+      tags: ["tickets"],
+      summary: "Tickets in the caller's queues (staff)",
+      description: "`assignee` is `me`, `none` or a user id. `counts` gives the size of each view under the same scope.",
+      parameters: queryParameters(listQueueTicketsSchema),
+      responses: { "200": json("A page of queue items.", "QueueList"), ...errors(400, 401, 403, 422) },
+    },
+  },
+  "/tickets/{id}": {
+    parameters: [parameterRef("Id")],
+    get: {
+      operationId: "getTicket",
+      tags: ["tickets"],
+      summary: "One ticket with its events (staff)",
+      responses: { "200": json("The ticket.", "TicketDetail"), ...errors(401, 403, 404) },
+    },
+    patch: {
+      operationId: "updateTicket",
+      tags: ["tickets"],
+      summary: "Change status, assignee, priority or case type (staff)",
+      requestBody: jsonBody("UpdateTicketRequest"),
+      responses: { "200": json("The ticket after the change.", "TicketDetail"), ...errors(400, 401, 403, 404, 409, 413, 422) },
+    },
+  },
+};

@@ -1,0 +1,35 @@
+/** The small slice of OpenAPI 3.1 types this document needs. Schemas are JSON Schema 2020-12. */
+export type JsonSchema = { [key: string]: unknown };
+
+export type Parameter = {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required?: boolean;
+  description?: string;
+  schema: JsonSchema;
+};
+
+export type Ref = { $ref: string };
+
+export type Response = {
+  description: string;
+  headers?: Record<string, { description?: string; schema: JsonSchema }>;
+  content?: Record<string, { schema: JsonSchema }>;
+};
+
+export type Operation = {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags?: string[];
+  parameters?: (Parameter | Ref)[];
+  requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema }> };
+  responses: Record<string, Response | Ref>;
+  security?: Record<string, string[]>[];
+};
+
+export type PathItem = Partial<Record<"get" | "post" | "put" | "patch" | "delete", Operation>> & {
+  parameters?: (Parameter | Ref)[];
+};
+
+export type Paths = Record<string, PathItem>;

@@ -1,0 +1,178 @@
+/**
+ * Response schemas, written by hand because the views are TypeScript types (the domain
+ * builds them; nothing parses them). Enumerations come from the same constants the domain
+ * uses. Keep these in step with the view types named in each comment.
+ */
+import { memberContextFields } from "../../access/member-context-fields";
+import { roles } from "../../access/roles";
+import { queueViews, ticketPriorities, ticketStatuses } from "../../domain/tickets/schemas";
+import { visibilitySchema } from "../../domain/messages/schemas";
+import { inputSchema } from "./from-zod";
+import type { JsonSchema } from "./types";
+
+const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: "null" }] });
+const id: JsonSchema = { type: "string", format: "uuid" };
+const nullableId: JsonSchema = { type: ["string", "null"], format: "uuid" };
+const dateTime: JsonSchema = { type: "string", format: "date-time" };
+const nullableDateTime: JsonSchema = { type: ["string", "null"], format: "date-time" };
+const nullableString: JsonSchema = { type: ["string", "null"] };
+const teamKind: JsonSchema = { type: "string", enum: ["CONCIERGE", "VIRTUAL_PRIMARY_CARE", "HEALTH_CENTER"] };
+
+function object(properties: Record<string, JsonSchema>, required: string[] = Object.keys(properties)): JsonSchema {
+  return { type: "object", properties, required };
+}
+
+const person = object({ id, name: { type: "string" } });
+
+export const viewSchemas: Record<string, JsonSchema> = {
+  /** lib/domain/users/get-me.ts `Me` */
+  Me: object({
+    id,
+    email: { type: "string", format: "email" },
+    name: { type: "string" },
+    role: { type: "string", enum: [...roles] },
+    teams: { type: "array", items: object({ id, name: { type: "string" }, kind: teamKind }) },
+  }),
+
+  /** lib/domain/threads/schemas.ts `ThreadView` */
+  Thread: object({
+    id,
+    subject: nullableString,
+    memberId: id,
+    teamId: nullableId,
+    lastMessageAt: dateTime,
+    ticket: nullable(object({ id, status: { type: "string", enum: [...ticketStatuses] }, assigneeId: nullableId })),
+  }),
+  /** get-thread.ts: `ThreadView & { member, team }` */
+  ThreadDetail: {
+    allOf: [
+      ref("Thread"),
+      object({ member: person, team: nullable(object({ id, name: { type: "string" }, kind: teamKind })) }),
+    ],
+  },
+  ThreadList: object({ items: { type: "array", items: ref("Thread") }, nextCursor: nullableString }),
+  CreatedThread: object({ thread: ref("Thread"), message: ref("Message") }),
+
+  /** lib/domain/messages/schemas.ts `MessageView` */
+  Message: object({
+    id,
+    threadId: id,
+    body: { type: "string" },
+    visibility: { ...inputSchema(visibilitySchema), description: "`internal` notes are staff-only; members never receive them." },
+    author: object({ id, name: { type: "string" }, role: { type: "string", enum: [...roles] } }),
+    createdAt: dateTime,
+    clientMessageId: { type: "string" },
+    attachments: { type: "array", items: { type: "object" }, description: "Attachments of the message (empty until uploads are enabled)." },
+  }),
+  MessageList: object({ items: { type: "array", items: ref("Message") }, nextCursor: nullableString }),
+
+  /** lib/domain/tickets/schemas.ts `TicketView` */
+  Ticket: object({
+    id,
+    threadId: id,
+    teamId: nullableId,
+    queueId: id,
+    status: { type: "string", enum: [...ticketStatuses] },
+    priority: { type: "string", enum: [...ticketPriorities] },
+    assigneeId: nullableId,
+    caseType: nullableString,
+    createdAt: dateTime,
+    firstResponseAt: nullableDateTime,
+    waitingSince: nullableDateTime,
+    lastActivityAt: dateTime,
+    followUpOfId: nullableId,
+  }),
+  /** `TicketEventView` */
+  TicketEvent: object({
+    id: { type: "string" },
+    type: { type: "string" },
+    actor: nullable(person),
+    fromValue: nullableString,
+    toValue: nullableString,
+    createdAt: dateTime,
+  }),
+  /** `TicketDetail` */
+  TicketDetail: {
+    allOf: [
+      ref("Ticket"),
+      object({
+        assignee: nullable(person),
+        events: { type: "array", items: ref("TicketEvent") },
+        assignableStaff: { type: "array", items: object({ id, name: { type: "string" }, role: { type: "string", enum: [...roles] } }) },
+      }),
+    ],
+  },
+  /** `QueueItem` */
+  QueueItem: {
+    allOf: [
+      ref("Ticket"),
+      object({ member: person, subject: nullableString, preview: nullableString, assignee: nullable(person) }),
+    ],
+  },
+  QueueList: object({
+    items: { type: "array", items: ref("QueueItem") },
+    nextCursor: nullableString,
+    counts: object(Object.fromEntries(queueViews.map((v) => [v, { type: "integer", minimum: 0 }]))),
+  }),
+
+  /** lib/domain/members/schemas.ts `MemberContextView`: only the fields granted to the caller's role are present. */
+  MemberContext: object(
+    {
+      id,
+      fields: { type: "array", items: { type: "string", enum: [...memberContextFields] }, description: "The fields this answer carries; any other is not granted to your role." },
+      name: { type: "string" },
+      age: { type: "integer", minimum: 0 },
+      dateOfBirth: { type: "string", format: "date" },
+      sex: { type: "string", enum: ["FEMALE", "MALE", "INTERSEX", "UNKNOWN"] },
+      memberNumber: { type: "string" },
+      phone: nullableString,
+      email: { type: "string", format: "email" },
+      address: nullable(object({ line1: nullableString, line2: nullableString, city: nullableString, region: nullableString, postalCode: nullableString })),
+      plan: nullable(object({ name: { type: "string" }, metalLevel: { type: "string" }, planYear: { type: "integer" } })),
+      deductible: nullable(object({ usedCents: { type: "integer" }, totalCents: { type: "integer" } })),
+      healthTags: { type: "array", items: object({ code: { type: "string" }, label: { type: "string" }, category: { type: "string" } }) },
+      recentTickets: {
+        type: "array",
+        items: object({ id, threadId: id, subject: nullableString, status: { type: "string", enum: [...ticketStatuses] }, createdAt: dateTime }),
+      },
+    },
+    ["id", "fields"],
+  ),
+
+  /** lib/domain/audit/list-audit-events.ts `AuditEventView` */
+  AuditEvent: object({
+    id: { type: "string", description: "Position in the append-only log." },
+    occurredAt: dateTime,
+    actorId: nullableId,
+    actorName: nullableString,
+    actorRole: { type: ["string", "null"], enum: [...roles, null] },
+    action: { type: "string" },
+    outcome: { type: "string", enum: ["ALLOWED", "DENIED"] },
+    memberId: nullableId,
+    recordType: nullableString,
+    recordId: nullableString,
+    ip: nullableString,
+    reason: nullableString,
+  }),
+  AuditList: object({ items: { type: "array", items: ref("AuditEvent") }, nextCursor: nullableString }),
+
+  /** lib/http/problem.ts: every error answer (RFC 9457 application/problem+json). */
+  Problem: {
+    type: "object",
+    properties: {
+      type: { type: "string", description: "Always `about:blank`." },
+      title: { type: "string" },
+      status: { type: "integer" },
+      detail: { type: "string", description: "A message that can be shown to the user." },
+      code: { type: "string", description: "UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, INVALID_INPUT, BAD_REQUEST, PAYLOAD_TOO_LARGE, RATE_LIMITED, UNAVAILABLE" },
+      eventId: { type: "string", description: "On 500 answers: quote it to support; the server log has the details." },
+      errors: {
+        type: "array",
+        description: "On 422 answers: one entry per invalid field (`path` is dot-separated; empty for the body as a whole).",
+        items: object({ path: { type: "string" }, message: { type: "string" } }),
+      },
+    },
+    required: ["type", "title", "status", "detail"],
+  },
+};

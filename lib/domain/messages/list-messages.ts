@@ -1,0 +1,74 @@
+import type { Actor } from "../../access/actor";
+import { messageWhereForActor, threadWhereForActor } from "../../access/scopes";
+import { getDb } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
+import { authorize } from "../audit/authorize";
+import { decodeCursor, encodeCursor } from "../shared/cursor";
+import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
+import { auditRowData } from "./audit-row";
+import { messageViewSelect, toMessageView } from "./message-view";
+import { listMessagesSchema, type ListMessagesInput, type MessageView } from "./schemas";
+
+/**
+ * The messages of a thread, oldest first (GET /api/v1/threads/{id}/messages). Pages run
+ * forward in time: `nextCursor` leads to newer messages, null on the newest page.
+ * ⚠ Members never receive internal notes (messageWhereForActor). Reading is audited, and
+ * reaching the newest page marks the thread read for the reader up to the newest message
+ * they were shown.
+ */
+export async function listMessages(
+  actor: Actor,
+  threadId: string,
+  input: ListMessagesInput = {},
+): Promise<{ items: MessageView[]; nextCursor: string | null }> {
+  await authorize(actor, "thread.read");
+  const { cursor, limit } = listMessagesSchema.parse(input);
+  const after = decodeCursor(cursor);
+  const db = await getDb();
+  const id = parseThreadId(threadId);
+  if (!id) throw await threadNotFound(db, actor, "message.list", threadId);
+
+  const now = new Date();
+  const [thread, rows] = await Promise.all([
+    db.thread.findFirst({ where: { AND: [{ id }, threadWhereForActor(actor, now)] }, select: { id: true, memberId: true } }),
+    db.message.findMany({
+      where: {
+        AND: [
+          { threadId: id },
+          messageWhereForActor(actor, now),
+          ...(after ? [{ OR: [{ createdAt: { gt: after.at } }, { createdAt: after.at, id: { gt: after.id } }] }] : []),
+        ],
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: limit + 1,
+      select: messageViewSelect,
+    }),
+  ]);
+  if (!thread) throw await threadNotFound(db, actor, "message.list", id);
+
+  const page = rows.slice(0, limit);
+  const hasMore = rows.length > limit;
+  const last = page.at(-1);
+  const writes: Prisma.PrismaPromise<unknown>[] = [
+    db.auditLog.create({
+      data: auditRowData(actor, { action: "message.list", memberId: thread.memberId, recordType: "thread", recordId: id, details: { count: page.length } }),
+      select: { id: true },
+    }),
+  ];
+  if (!hasMore && last) {
+    writes.push(
+      db.threadReadState.upsert({
+        where: { threadId_userId: { threadId: id, userId: actor.userId } },
+        create: { threadId: id, userId: actor.userId, lastReadAt: last.createdAt },
+        update: { lastReadAt: last.createdAt },
+        select: { threadId: true },
+      }),
+    );
+  }
+  await db.$transaction(writes);
+
+  return {
+    items: page.map(toMessageView),
+    nextCursor: hasMore && last ? encodeCursor(last.createdAt, last.id) : null,
+  };
+}

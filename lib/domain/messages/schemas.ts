@@ -1,0 +1,39 @@
+// Input schemas and views of messages. No server-only imports: the composer reuses them,
+// and the server always parses again.
+import { z } from "zod";
+import { ticketStatusSchema } from "../tickets/schemas";
+
+/** 1–10,000 characters after trimming. */
+export const messageBodySchema = z.string().trim().min(1, "Write a message first.").max(10_000, "Messages are limited to 10,000 characters.");
+
+/** Client-generated idempotency key (a UUID in our clients). */
+export const clientMessageIdSchema = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/, "Use letters, digits, - and _ only.");
+
+export const visibilitySchema = z.enum(["member", "internal"]);
+export type Visibility = z.infer<typeof visibilitySchema>;
+
+export const sendMessageSchema = z.strictObject({
+  body: messageBodySchema,
+  clientMessageId: clientMessageIdSchema,
+  visibility: visibilitySchema.default("member"),
+  /** The state the ticket should take after a staff reply (default: NEW/OPEN → PENDING). */
+  ticketStatus: ticketStatusSchema.optional(),
+});
+export type SendMessageInput = z.input<typeof sendMessageSchema>;
+
+export const listMessagesSchema = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export type ListMessagesInput = z.input<typeof listMessagesSchema>;
+
+export type MessageView = {
+  id: string;
+  threadId: string;
+  body: string;
+  visibility: Visibility;
+  author: { id: string; name: string; role: string };
+  createdAt: string;
+  clientMessageId: string;
+  attachments: never[];
+};

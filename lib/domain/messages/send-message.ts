@@ -1,0 +1,260 @@
+import type { Actor } from "../../access/actor";
+import { threadWhereForActor } from "../../access/scopes";
+import { getDb } from "../../db/client";
+import type { Prisma, PrismaClient } from "../../db/generated/client";
+import { AppError } from "../../errors";
+import { authorize } from "../audit/authorize";
+import { recordAudit } from "../audit/record-audit";
+import { createOutboxEvent } from "../outbox/outbox-event";
+import { uuid7 } from "../shared/uuid7";
+import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
+import { planTicketForMessage, type MessageKind, type TicketPlan } from "../tickets/ticket-state-machine";
+import { auditRowData } from "./audit-row";
+import { findOwnMessage } from "./find-own-message";
+import { toMessageView } from "./message-view";
+import { isRecordNotFound, isUniqueViolation, messageClientIdKey, oneActiveTicketKey } from "./prisma-errors";
+import { sendMessageSchema, type MessageView, type SendMessageInput } from "./schemas";
+
+export type SendMessageResult = { message: MessageView; created: boolean };
+
+type ParsedInput = ReturnType<typeof sendMessageSchema.parse>;
+
+/**
+ * Sends a message on a thread (POST /api/v1/threads/{id}/messages) and applies the ticket
+ * rules (tickets/ticket-state-machine.ts). The message, the thread's activity times, the
+ * ticket change or follow-up, its events, the sender's read mark, the audit row and the
+ * outbox events commit together in one batch transaction.
+ *
+ * Concurrency: the ticket is written only if it still has the status that was read, and a
+ * follow-up only if no other active ticket appeared meanwhile (unique index); when either
+ * guard trips, the whole operation runs once more on fresh state. Idempotent by
+ * (author, clientMessageId), also for concurrent retries.
+ */
+export async function sendMessage(actor: Actor, threadId: string, input: SendMessageInput): Promise<SendMessageResult> {
+  await authorize(actor, "message.send");
+  const q = sendMessageSchema.parse(input);
+  const target = { recordType: "thread", recordId: threadId.slice(0, 64) };
+  // ⚠ Internal notes and status changes need their own capabilities (members have neither).
+  if (q.visibility === "internal") await authorize(actor, "message.sendInternal", target);
+  if (q.ticketStatus !== undefined) await authorize(actor, "ticket.update", target);
+  const db = await getDb();
+  const id = parseThreadId(threadId);
+  if (!id) throw await threadNotFound(db, actor, "message.send", threadId);
+
+  try {
+    return await attempt(db, actor, id, q);
+  } catch (error) {
+    if (!isLostRace(error)) throw error;
+  }
+  try {
+    return await attempt(db, actor, id, q);
+  } catch (error) {
+    if (isLostRace(error)) throw new AppError("CONFLICT", "The conversation changed while sending. Try again.");
+    throw error;
+  }
+}
+
+/** A guard tripped: the ticket's status (or the thread's scope) changed, or another follow-up won. */
+function isLostRace(error: unknown): boolean {
+  return isRecordNotFound(error) || isUniqueViolation(error, oneActiveTicketKey);
+}
+
+async function attempt(db: PrismaClient, actor: Actor, threadId: string, q: ParsedInput): Promise<SendMessageResult> {
+  const [thread, original] = await Promise.all([
+    db.thread.findFirst({
+      where: { AND: [{ id: threadId }, threadWhereForActor(actor)] },
+      select: {
+        id: true,
+        memberId: true,
+        teamId: true,
+        team: { select: { queue: { select: { id: true } } } },
+        tickets: {
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: 1,
+          select: { id: true, status: true, waitingSince: true, firstResponseAt: true, queueId: true, teamId: true, caseType: true },
+        },
+      },
+    }),
+    findOwnMessage(db, actor, q.clientMessageId),
+  ]);
+  if (!thread) throw await threadNotFound(db, actor, "message.send", threadId);
+  if (original) return replay(db, actor, threadId, thread.memberId, original);
+
+  const now = new Date();
+  const internal = q.visibility === "internal";
+  const kind: MessageKind = actor.role === "MEMBER" ? "member" : internal ? "internalNote" : "staffReply";
+  const latest = thread.tickets[0] ?? null;
+  const plan = planTicketForMessage(latest, kind, { now, newTicketId: uuid7(now.getTime()), ticketStatus: q.ticketStatus });
+  const messageId = uuid7(now.getTime());
+  const scope = threadWhereForActor(actor, now);
+
+  const ops: Prisma.PrismaPromise<unknown>[] = [
+    // First, so a concurrent duplicate stops here (unique key) before touching anything else.
+    db.message.create({
+      data: { id: messageId, threadId, authorId: actor.userId, visibility: internal ? "INTERNAL" : "MEMBER", body: q.body, clientMessageId: q.clientMessageId, createdAt: now },
+      select: { id: true },
+    }),
+  ];
+
+  // Internal notes do not move the thread: the member's list must not reorder for
+  // something the member cannot see.
+  if (!internal) {
+    ops.push(
+      db.thread.update({
+        where: { id: threadId, AND: [scope] },
+        data: { lastMessageAt: now, ...(kind === "member" ? { lastMemberMessageAt: now } : {}) },
+        select: { id: true },
+      }),
+    );
+  }
+
+  let ticketId: string | null = latest?.id ?? null;
+  let ticketChanged = false;
+  if (plan.kind === "update") {
+    // ⚠ Members cannot reach tickets (ticketWhereForActor), yet their messages move them:
+    // the ticket is scoped through its thread, which the actor reaches.
+    ops.push(
+      db.ticket.update({
+        where: { id: plan.ticketId, status: plan.expectedStatus, thread: scope },
+        data: { ...plan.set, updatedAt: now },
+        select: { id: true },
+      }),
+    );
+    ticketChanged = Object.keys(plan.set).some((k) => k !== "lastActivityAt");
+  } else if (plan.kind === "create") {
+    const queueId = latest?.queueId ?? thread.team?.queue?.id ?? (await triageQueueId(db));
+    ops.push(
+      db.ticket.create({
+        data: {
+          ...plan.ticket,
+          threadId,
+          queueId,
+          teamId: latest ? latest.teamId : thread.teamId,
+          // A follow-up keeps the matter's case type.
+          caseType: latest?.caseType ?? null,
+          createdAt: now,
+          updatedAt: now,
+        },
+        select: { id: true },
+      }),
+    );
+    ticketId = plan.ticket.id;
+  }
+  if (plan.events.length > 0) {
+    ops.push(
+      db.ticketEvent.createMany({
+        data: plan.events.map((e) => ({ id: uuid7(now.getTime()), ticketId: e.ticketId, actorId: actor.userId, type: e.type, fromValue: e.fromValue, toValue: e.toValue, createdAt: now })),
+      }),
+    );
+  }
+
+  ops.push(
+    db.threadReadState.upsert({
+      where: { threadId_userId: { threadId, userId: actor.userId } },
+      create: { threadId, userId: actor.userId, lastReadAt: now },
+      update: { lastReadAt: now },
+      select: { threadId: true },
+    }),
+    db.auditLog.create({
+      data: auditRowData(actor, {
+        action: "message.send",
+        memberId: thread.memberId,
+        recordType: "message",
+        recordId: messageId,
+        details: auditDetails(threadId, q.visibility, ticketId, plan),
+      }),
+      select: { id: true },
+    }),
+    ...outboxEvents(db, { actor, thread, messageId, visibility: q.visibility, ticketId, ticketTeamId: latest ? latest.teamId : thread.teamId, plan, ticketChanged }),
+  );
+
+  try {
+    await db.$transaction(ops);
+  } catch (error) {
+    if (!isUniqueViolation(error, messageClientIdKey)) throw error;
+    // A concurrent request with the same key won the race: answer with its message.
+    const winner = await findOwnMessage(db, actor, q.clientMessageId);
+    if (!winner) throw new AppError("CONFLICT", "This message was already sent.");
+    return replay(db, actor, threadId, thread.memberId, winner);
+  }
+
+  return {
+    message: {
+      id: messageId,
+      threadId,
+      body: q.body,
+      visibility: q.visibility,
+      author: { id: actor.userId, name: actor.name, role: actor.role },
+      createdAt: now.toISOString(),
+      clientMessageId: q.clientMessageId,
+      attachments: [],
+    },
+    created: true,
+  };
+}
+
+type OwnMessage = NonNullable<Awaited<ReturnType<typeof findOwnMessage>>>;
+
+/** The same key again: the original, if it was sent on this thread. Audited as a re-read. */
+async function replay(db: PrismaClient, actor: Actor, threadId: string, memberId: string, original: OwnMessage): Promise<SendMessageResult> {
+  if (original.threadId !== threadId) {
+    throw new AppError("CONFLICT", "This clientMessageId was already used for another message.");
+  }
+  await recordAudit(db, actor, { action: "message.send", memberId, recordType: "message", recordId: original.id, details: { threadId, duplicate: true } });
+  const { thread: _thread, ...message } = original;
+  return { message: toMessageView(message), created: false };
+}
+
+async function triageQueueId(db: PrismaClient): Promise<string> {
+  const triage = await db.queue.findFirst({ where: { kind: "TRIAGE" }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  if (!triage) throw new Error("no triage queue");
+  return triage.id;
+}
+
+function auditDetails(threadId: string, visibility: string, ticketId: string | null, plan: TicketPlan): Prisma.InputJsonObject {
+  const details: Record<string, string | null> = { threadId, visibility, ticketId };
+  if (plan.kind === "update" && plan.statusChange) {
+    details.fromStatus = plan.statusChange.from;
+    details.toStatus = plan.statusChange.to;
+  }
+  if (plan.kind === "create") {
+    details.toStatus = plan.ticket.status;
+    details.followUpOfId = plan.ticket.followUpOfId;
+  }
+  return details;
+}
+
+type OutboxContext = {
+  actor: Actor;
+  thread: { id: string; memberId: string; teamId: string | null };
+  messageId: string;
+  visibility: "member" | "internal";
+  ticketId: string | null;
+  ticketTeamId: string | null;
+  plan: TicketPlan;
+  ticketChanged: boolean;
+};
+
+/** message.created always; ticket.created for a follow-up; ticket.updated when more than the activity time changed. */
+function outboxEvents(db: PrismaClient, c: OutboxContext): Prisma.PrismaPromise<unknown>[] {
+  const threadId = c.thread.id;
+  const events = [
+    createOutboxEvent(db, {
+      type: "message.created",
+      teamId: c.thread.teamId,
+      threadId,
+      memberId: c.thread.memberId,
+      payload: { messageId: c.messageId, threadId, authorId: c.actor.userId, authorRole: c.actor.role, visibility: c.visibility, ticketId: c.ticketId },
+    }),
+  ];
+  const routing = { teamId: c.ticketTeamId, threadId, memberId: c.thread.memberId };
+  if (c.plan.kind === "create") {
+    const t = c.plan.ticket;
+    events.push(createOutboxEvent(db, { ...routing, type: "ticket.created", payload: { ticketId: t.id, threadId, status: t.status, followUpOfId: t.followUpOfId } }));
+  } else if (c.plan.kind === "update" && c.ticketChanged) {
+    const status = c.plan.statusChange?.to ?? c.plan.expectedStatus;
+    const previousStatus = c.plan.statusChange?.from ?? c.plan.expectedStatus;
+    events.push(createOutboxEvent(db, { ...routing, type: "ticket.updated", payload: { ticketId: c.plan.ticketId, threadId, status, previousStatus } }));
+  }
+  return events;
+}

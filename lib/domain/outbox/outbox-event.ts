@@ -1,0 +1,54 @@
+/**
+ * Builds the outbox row for a realtime event, to be written in the same transaction as the
+ * change it announces (DESIGN.md §3). The relay stamps the delivery order after commit and
+ * filters each event by permission on delivery, using the routing columns.
+ *
+ * ⚠ SECURITY: an event travels to browsers. Its payload holds ids and status values only —
+ * never message bodies, subjects, names or anything else a person wrote.
+ *
+ * Routing rule kept here, not left to callers: `memberId` routes an event to the member, so
+ * it is set only on events a member may receive — thread.created and message.created of a
+ * member-visible message. Ticket events and internal notes carry no memberId; staff
+ * receive them through teamId / threadId.
+ */
+import type { Prisma, PrismaClient } from "../../db/generated/client";
+
+export type OutboxEventType = "message.created" | "ticket.created" | "ticket.updated" | "thread.created";
+
+/** Ids, status values, counts, flags. */
+export type OutboxPayload = Record<string, string | number | boolean | null>;
+
+export type OutboxEvent = {
+  type: OutboxEventType;
+  teamId: string | null;
+  threadId: string | null;
+  memberId: string | null;
+  payload: OutboxPayload;
+};
+
+/** Payload keys that would carry contents; refused outright so a slip fails in tests, not in production. */
+const forbiddenKeys = new Set(["body", "text", "subject", "name", "email", "preview", "note", "content", "displayname", "reason"]);
+
+function reachesMember(event: OutboxEvent): boolean {
+  if (event.type === "thread.created") return true;
+  if (event.type === "message.created") return event.payload.visibility === "member";
+  return false;
+}
+
+export function outboxEventData(event: OutboxEvent): Prisma.OutboxEventCreateInput {
+  for (const key of Object.keys(event.payload)) {
+    if (forbiddenKeys.has(key.toLowerCase())) throw new Error(`outbox payload must not carry "${key}"`);
+  }
+  return {
+    type: event.type,
+    teamId: event.teamId,
+    threadId: event.threadId,
+    memberId: reachesMember(event) ? event.memberId : null,
+    payload: event.payload,
+  };
+}
+
+/** `db.outboxEvent.create(...)`, unexecuted: put it in the change's `$transaction([...])`. */
+export function createOutboxEvent(db: Pick<PrismaClient, "outboxEvent">, event: OutboxEvent) {
+  return db.outboxEvent.create({ data: outboxEventData(event), select: { id: true } });
+}

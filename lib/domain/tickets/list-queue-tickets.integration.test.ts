@@ -1,0 +1,191 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { actorFor } from "../../../test/actors";
+import type { Actor } from "../../access/actor";
+import { ticketWhereForActor } from "../../access/scopes";
+import { getDb } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import { listQueueTickets } from "./list-queue-tickets";
+import { queuePageSql, type QueuePageQuery } from "./queue-page-sql";
+import { createMember, createStaff, createTeam, createTicket, demoTeam, type TeamFixture } from "./test-fixtures";
+
+const HOUR = 60 * 60 * 1000;
+const base = Date.now() - 10 * 24 * HOUR;
+const at = (hours: number) => new Date(base + hours * HOUR);
+
+// A team of our own, so that every expectation is exact whatever other tests do.
+let team: TeamFixture;
+let guide: Actor;
+let guideB: { id: string; name: string };
+let members: { id: string; name: string }[];
+const t: Record<string, string> = {};
+const longMessage = `Latest from the member: ${"my prior authorization is still pending and ".repeat(5)}end`;
+
+beforeAll(async () => {
+  team = await createTeam();
+  const a = await createStaff("CARE_GUIDE", [team.teamId]);
+  guideB = await createStaff("CARE_GUIDE", [team.teamId]);
+  guide = await actorFor(a.email);
+  members = [await createMember(team.teamId), await createMember(team.teamId), await createMember(team.teamId)];
+  const [m1, m2, m3] = members as [typeof members[0], typeof members[0], typeof members[0]];
+  const mk = (memberId: string, fields: Omit<Parameters<typeof createTicket>[0], "teamId" | "queueId" | "memberId">) =>
+    createTicket({ teamId: team.teamId, queueId: team.queueId, memberId, ...fields });
+
+  // Created in this order: ids grow, so t1 < t7 breaks their tie.
+  t.t1 = (await mk(m1.id, {
+    status: "OPEN", waitingSince: at(1), lastActivityAt: at(5), subject: "Prior authorization",
+    messages: [
+      { authorId: m1.id, body: "First question" },
+      { authorId: a.id, body: "Staff reply" },
+      { authorId: m1.id, body: longMessage },
+      { authorId: a.id, body: "Internal: check with the plan", visibility: "INTERNAL" },
+      { authorId: a.id, body: "We are on it" },
+    ],
+  })).ticketId;
+  t.t2 = (await mk(m2.id, { status: "NEW", waitingSince: at(0), lastActivityAt: at(6), assigneeId: a.id })).ticketId;
+  t.t3 = (await mk(m2.id, { status: "PENDING", waitingSince: null, lastActivityAt: at(2), assigneeId: a.id, messages: [{ authorId: a.id, body: "Staff only" }] })).ticketId;
+  t.t4 = (await mk(m3.id, { status: "ON_HOLD", waitingSince: null, lastActivityAt: at(1), assigneeId: guideB.id })).ticketId;
+  t.t5 = (await mk(m3.id, { status: "SOLVED", waitingSince: null, lastActivityAt: at(3), assigneeId: a.id })).ticketId;
+  t.t6 = (await mk(m1.id, { status: "CLOSED", waitingSince: null, lastActivityAt: at(4) })).ticketId;
+  t.t7 = (await mk(m1.id, { status: "OPEN", waitingSince: at(1), lastActivityAt: at(5), messages: [{ authorId: m1.id, body: "  short\n\nquestion  " }] })).ticketId;
+  t.t8 = (await mk(m2.id, { status: "OPEN", waitingSince: at(1), lastActivityAt: at(4), assigneeId: guideB.id })).ticketId;
+  // In our queue, but its thread belongs to Harbor: out of the guide's scope, so never shown or counted.
+  const harbor = await demoTeam("Harbor");
+  t.stray = (await mk(m3.id, { status: "OPEN", waitingSince: at(-1), lastActivityAt: at(0), threadTeamId: harbor.teamId })).ticketId;
+});
+
+const ids = (items: { id: string }[]) => items.map((i) => i.id);
+const names = (...keys: string[]) => keys.map((k) => t[k]);
+
+describe("listQueueTickets", () => {
+  it("lists the open view longest-waiting first: waitingSince, then last activity, then id", async () => {
+    const { items, nextCursor } = await listQueueTickets(guide);
+    expect(ids(items)).toEqual(names("t2", "t8", "t1", "t7", "t4", "t3"));
+    expect(nextCursor).toBeNull();
+  });
+
+  it("answers the four view counts, without the stray out-of-scope ticket", async () => {
+    const { counts } = await listQueueTickets(guide, { view: "all", status: "CLOSED" });
+    expect(counts).toEqual({ open: 6, mine: 2, unassigned: 2, all: 8 });
+  });
+
+  it.each([
+    [{ view: "mine" }, ["t2", "t3"]],
+    [{ view: "unassigned" }, ["t1", "t7"]],
+    [{ view: "all" }, ["t2", "t8", "t1", "t7", "t4", "t3", "t5", "t6"]],
+    [{ status: "OPEN" }, ["t8", "t1", "t7"]],
+    [{ view: "all", status: "CLOSED" }, ["t6"]],
+    [{ view: "open", status: "CLOSED" }, []],
+    [{ view: "all", assignee: "me" }, ["t2", "t3", "t5"]],
+    [{ view: "all", assignee: "none" }, ["t1", "t7", "t6"]],
+    [{ view: "unassigned", assignee: "me" }, []],
+  ] as const)("filters %o", async (input, expected) => {
+    const { items } = await listQueueTickets(guide, input);
+    expect(ids(items)).toEqual(names(...expected));
+  });
+
+  it("filters by an assignee id", async () => {
+    const { items } = await listQueueTickets(guide, { view: "all", assignee: guideB.id });
+    expect(ids(items)).toEqual(names("t8", "t4"));
+  });
+
+  it("carries the member, subject, assignee and a preview of the member's latest visible message", async () => {
+    const { items } = await listQueueTickets(guide, { view: "all" });
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const first = byId.get(t.t1!)!;
+    expect(first.member).toEqual({ id: members[0]!.id, name: members[0]!.name });
+    expect(first.subject).toBe("Prior authorization");
+    expect(first.assignee).toBeNull();
+    expect(first.preview).toBe(`${Array.from(longMessage).slice(0, 120).join("").trimEnd()}…`);
+    expect(first).toMatchObject({ status: "OPEN", priority: "NORMAL", queueId: team.queueId, teamId: team.teamId, waitingSince: at(1).toISOString() });
+    expect(byId.get(t.t7!)!.preview).toBe("short question");
+    expect(byId.get(t.t2!)!.preview).toBe("Fixture question");
+    expect(byId.get(t.t3!)!.preview).toBeNull(); // only staff wrote (not a real thread's shape, but possible data)
+    expect(byId.get(t.t2!)!.assignee).toEqual({ id: guide.userId, name: guide.name });
+  });
+
+  it("pages with a cursor without gaps or repeats, across the NULL waiting times", async () => {
+    for (const [view, limit] of [["open", 2], ["all", 3], ["all", 1]] as const) {
+      const all = await listQueueTickets(guide, { view, limit: 200 });
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await listQueueTickets(guide, { view, limit, ...(cursor ? { cursor } : {}) });
+        expect(page.items.length).toBeLessThanOrEqual(limit);
+        seen.push(...ids(page.items));
+        cursor = page.nextCursor ?? undefined;
+        pages += 1;
+      } while (cursor && pages < 20);
+      expect(seen).toEqual(ids(all.items));
+    }
+  });
+
+  it("refuses a tampered cursor", async () => {
+    await expect(listQueueTickets(guide, { cursor: "bm90LWEtY3Vyc29y" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("gives demo staff only their own teams' queues, with counts that match the scope", async () => {
+    const db = await getDb();
+    for (const email of ["guide@demo.test", "guide2@demo.test", "doctor@demo.test"]) {
+      const staff = await actorFor(email);
+      const { items, counts } = await listQueueTickets(staff, { view: "all", limit: 200 });
+      const queues = await db.queue.findMany({ where: { teamId: { in: [...staff.teamIds] } }, select: { id: true } });
+      const where = { queueId: { in: queues.map((q) => q.id) }, ...ticketWhereForActor(staff) };
+      expect(counts.all).toBe(await db.ticket.count({ where }));
+      expect(counts.open).toBe(await db.ticket.count({ where: { ...where, status: { in: ["NEW", "OPEN", "PENDING", "ON_HOLD"] } } }));
+      expect(items.length).toBe(Math.min(counts.all, 200));
+      expect(items.every((i) => i.teamId !== null && staff.teamIds.includes(i.teamId))).toBe(true);
+      expect(items.some((i) => i.queueId === team.queueId)).toBe(false);
+    }
+  });
+
+  it("refuses roles without the queue, and audits the attempt", async () => {
+    const db = await getDb();
+    for (const email of ["member@demo.test", "admin@demo.test", "compliance@demo.test"]) {
+      const actor = await actorFor(email);
+      const before = await db.auditLog.count({ where: { actorId: actor.userId, action: "ticket.list", outcome: "DENIED" } });
+      await expect(listQueueTickets(actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      expect(await db.auditLog.count({ where: { actorId: actor.userId, action: "ticket.list", outcome: "DENIED" } })).toBe(before + 1);
+    }
+  });
+
+  it("audits one row per listing with the count and the members shown, and no contents", async () => {
+    const db = await getDb();
+    const before = await db.auditLog.count({ where: { actorId: guide.userId, action: "ticket.list" } });
+    const { items } = await listQueueTickets(guide, { view: "unassigned" });
+    expect(await db.auditLog.count({ where: { actorId: guide.userId, action: "ticket.list" } })).toBe(before + 1);
+    const row = await db.auditLog.findFirstOrThrow({ where: { actorId: guide.userId, action: "ticket.list" }, orderBy: { id: "desc" } });
+    expect(row.outcome).toBe("ALLOWED");
+    expect(row.memberId).toBe(members[0]!.id); // both unassigned tickets are the first member's
+    expect(row.details).toEqual({ count: items.length, memberIds: [members[0]!.id], view: "unassigned" });
+    expect(JSON.stringify({ ...row, id: String(row.id) })).not.toContain("Prior authorization");
+  });
+});
+
+describe("the queue's page query", () => {
+  async function plan(q: Omit<QueuePageQuery, "actorId" | "after" | "take">): Promise<string> {
+    const db = await getDb();
+    const sql = queuePageSql({ ...q, actorId: guide.userId, after: null, take: 51 });
+    // Sequential scans off: with so few rows the planner might rightly prefer one; this asks
+    // whether the partial index can serve the query at all (its predicate must be implied).
+    const [, rows] = await db.$transaction([
+      db.$executeRawUnsafe("SET LOCAL enable_seqscan = off"),
+      db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${sql}`),
+    ]);
+    return rows.map((r) => r["QUERY PLAN"]).join("\n");
+  }
+
+  it.each([
+    [{ view: "open" }],
+    [{ view: "mine" }],
+    [{ view: "unassigned" }],
+    [{ view: "open", status: "PENDING" }],
+    [{ view: "all", status: "OPEN" }],
+  ] as const)("uses tickets_queue_open_waiting_idx for %o", async (q) => {
+    expect(await plan({ queueIds: [team.queueId], ...q })).toContain("tickets_queue_open_waiting_idx");
+  });
+
+  it("cannot use it when CLOSED tickets are asked for", async () => {
+    expect(await plan({ queueIds: [team.queueId], view: "all" })).not.toContain("tickets_queue_open_waiting_idx");
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Loading a ticket as the sidebar shows it, within the actor's scope, and the answer to a
+ * ticket the actor may not reach. Shared by getTicket and updateTicket; neither audits here.
+ */
+import { z } from "zod";
+import type { Actor } from "../../access/actor";
+import { staffRoles } from "../../access/roles";
+import { ticketWhereForActor } from "../../access/scopes";
+import type { Prisma, PrismaClient } from "../../db/generated/client";
+import { AppError } from "../../errors";
+import { recordAudit } from "../audit/record-audit";
+import type { TicketDetail } from "./schemas";
+import { ticketViewSelect, toTicketView } from "./ticket-view";
+
+const ticketDetailSelect = {
+  ...ticketViewSelect,
+  assignee: { select: { id: true, name: true } },
+  thread: { select: { memberId: true } },
+  // Newest last, as the sidebar lists them; ids are time-ordered, so they break ties.
+  events: {
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, type: true, fromValue: true, toValue: true, createdAt: true, actor: { select: { id: true, name: true } } },
+  },
+  // Who may be assigned: active staff of the owning team (none for a triage ticket).
+  team: {
+    select: {
+      memberships: {
+        where: { user: { status: "ACTIVE", role: { in: [...staffRoles] } } },
+        orderBy: { user: { name: "asc" } },
+        select: { user: { select: { id: true, name: true, role: true } } },
+      },
+    },
+  },
+} as const satisfies Prisma.TicketSelect;
+
+export type LoadedTicket = {
+  detail: TicketDetail;
+  /** The member the ticket is about, for the audit row (never shown to anyone here). */
+  memberId: string;
+};
+
+/** The id if it is a well-formed UUID, else null: a malformed id is simply not found. */
+export function parseTicketId(raw: string): string | null {
+  const parsed = z.guid().safeParse(raw);
+  return parsed.success ? parsed.data.toLowerCase() : null;
+}
+
+/** The ticket with its events and assignable staff, or null when it is missing or out of scope. */
+export async function loadTicketDetail(db: PrismaClient, actor: Actor, ticketId: string): Promise<LoadedTicket | null> {
+  const row = await db.ticket.findFirst({
+    where: { id: ticketId, ...ticketWhereForActor(actor) },
+    select: ticketDetailSelect,
+  });
+  if (!row) return null;
+  return {
+    memberId: row.thread.memberId,
+    detail: {
+      ...toTicketView(row),
+      assignee: row.assignee,
+      events: row.events.map((e) => ({
+        id: e.id,
+        type: e.type,
+        actor: e.actor,
+        fromValue: e.fromValue,
+        toValue: e.toValue,
+        createdAt: e.createdAt.toISOString(),
+      })),
+      assignableStaff: (row.team?.memberships ?? []).map(({ user }) => ({ id: user.id, name: user.name, role: user.role })),
+    },
+  };
+}
+
+/**
+ * ⚠ SECURITY: a missing, out-of-scope or malformed ticket id all answer NOT_FOUND
+ * (existence is not disclosed), and the attempt is audited as DENIED. No unscoped read
+ * happens: the row names the ticket id that was asked for, not its member.
+ */
+export async function ticketNotFound(db: Pick<PrismaClient, "auditLog">, actor: Actor, action: string, ticketId: string): Promise<AppError> {
+  await recordAudit(db, actor, {
+    action,
+    outcome: "DENIED",
+    recordType: "ticket",
+    // Bounded: the id came from the request and may be anything.
+    recordId: ticketId.slice(0, 64),
+    reason: "out_of_scope",
+  });
+  return new AppError("NOT_FOUND");
+}
