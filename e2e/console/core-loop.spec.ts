@@ -24,16 +24,16 @@ test("member writes, the Sunrise guide answers from the console, the member's re
   await expect(row).toContainText("New");
   await row.getByRole("link", { name: "Maya Patel" }).click();
   await expect(guide.getByRole("heading", { name: subject })).toBeVisible();
-  await expect(guide.getByRole("heading", { name: "Member" })).toBeVisible();
+  await expect(guide.getByRole("heading", { name: "Member", exact: true })).toBeVisible();
   await expect(guide.getByText("CNC-", { exact: false })).toBeVisible();
-  await expect(guide.getByRole("heading", { name: "Ticket" })).toBeVisible();
-  await expect(guide.getByLabel("State")).toHaveValue("NEW");
+  await expect(guide.getByRole("heading", { name: "Ticket", exact: true })).toBeVisible();
+  await expect(guide.getByLabel("State", { exact: true })).toHaveValue("NEW");
 
   // The guide replies; by default the ticket moves to PENDING.
   await guide.getByLabel("Message", { exact: true }).fill("Happy to help! I've sent the refill request to your pharmacy.");
   await guide.getByRole("button", { name: "Send" }).click();
   await expect(guide.getByTestId("message").filter({ hasText: "sent the refill request" })).toBeVisible();
-  await expect(guide.getByLabel("State")).toHaveValue("PENDING", { timeout: 15_000 });
+  await expect(guide.getByLabel("State", { exact: true })).toHaveValue("PENDING", { timeout: 15_000 });
 
   // The member sees the reply, signed with the guide's name and role.
   await member.goto(threadUrl);
@@ -46,7 +46,7 @@ test("member writes, the Sunrise guide answers from the console, the member's re
   await member.getByLabel("Message", { exact: true }).press("Enter");
   await expect(member.getByTestId("message").filter({ hasText: "ready today" })).toContainText("Sent");
   await guide.reload();
-  await expect(guide.getByLabel("State")).toHaveValue("OPEN");
+  await expect(guide.getByLabel("State", { exact: true })).toHaveValue("OPEN");
   await expect(guide.getByTestId("ticket-history")).toContainText("Pending → Open");
 });
 
@@ -68,7 +68,7 @@ test("an internal note reaches the nurse and never the member", async ({ browser
   await guide.getByLabel("Message", { exact: true }).fill(note);
   await guide.getByRole("button", { name: "Send" }).click();
   await expect(guide.getByTestId("message").filter({ hasText: note })).toHaveAttribute("data-visibility", "internal");
-  await expect(guide.getByLabel("State")).toHaveValue("NEW");
+  await expect(guide.getByLabel("State", { exact: true })).toHaveValue("NEW");
 
   const nurse = await asUser(browser, "nurse@demo.test", "/console");
   await nurse.goto(`/console/threads/${threadId}`);
