@@ -38,7 +38,7 @@ export function ConsoleConversation({
           {loadError}
         </p>
       )}
-      <section className="max-h-[calc(100dvh-19rem)] min-h-[16rem] overflow-y-auto rounded-2xl bg-slate-100/60 p-3">
+      <section className="max-h-[calc(100dvh-23rem)] min-h-[14rem] overflow-y-auto rounded-2xl bg-slate-100/60 p-3">
         <MessageList messages={messages} viewerId={me.id} perspective="staff" onRetry={retry} />
       </section>
       <fieldset className="flex flex-wrap gap-1 rounded-xl bg-slate-100 p-1 text-sm">

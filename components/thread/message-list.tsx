@@ -24,7 +24,7 @@ export function MessageList({
   perspective: "member" | "staff";
   onRetry: (clientMessageId: string) => void;
 }) {
-  const end = useRef<HTMLDivElement>(null);
+  const end = useRef<HTMLLIElement>(null);
   const count = messages.length;
   useEffect(() => {
     end.current?.scrollIntoView({ block: "end" });
@@ -53,7 +53,7 @@ export function MessageList({
             <div className={`max-w-[85%] sm:max-w-[75%]`}>
               <p className={`mb-0.5 text-xs text-slate-500 ${right ? "text-right" : ""}`}>
                 {internal && <span className="mr-1 rounded bg-amber-200 px-1.5 py-0.5 font-semibold uppercase tracking-wide text-amber-900">Internal note</span>}
-                <span className="font-medium text-slate-700">{authorLabel(m.author)}</span> · <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
+                <span className="font-medium text-slate-700">{perspective === "member" && m.author.id === viewerId ? "You" : authorLabel(m.author)}</span> · <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
               </p>
               <div className={`whitespace-pre-wrap break-words rounded-2xl px-3.5 py-2 text-[0.95rem] leading-relaxed shadow-sm ${bubble}`}>{m.body}</div>
               {m.delivery !== "sent" && (
@@ -79,7 +79,8 @@ export function MessageList({
           </li>
         );
       })}
-      <div ref={end} />
+      {/* Keeps the newest message clear of a sticky composer when scrolled into view. */}
+      <li ref={end} aria-hidden className="scroll-mb-48" />
     </ol>
   );
 }

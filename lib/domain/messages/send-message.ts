@@ -41,18 +41,21 @@ export async function sendMessage(actor: Actor, threadId: string, input: SendMes
   const id = parseThreadId(threadId);
   if (!id) throw await threadNotFound(db, actor, "message.send", threadId);
 
-  try {
-    return await attempt(db, actor, id, q);
-  } catch (error) {
-    if (!isLostRace(error)) throw error;
-  }
-  try {
-    return await attempt(db, actor, id, q);
-  } catch (error) {
-    if (isLostRace(error)) throw new AppError("CONFLICT", "The conversation changed while sending. Try again.");
-    throw error;
+  // A lost race (the ticket changed between our read and our write) is retried on fresh
+  // state a few times with a little jitter; only a thread under sustained concurrent change
+  // gives up with CONFLICT, and the client's retry keeps the same clientMessageId.
+  for (let round = 1; ; round++) {
+    try {
+      return await attempt(db, actor, id, q);
+    } catch (error) {
+      if (!isLostRace(error)) throw error;
+      if (round >= maxAttempts) throw new AppError("CONFLICT", "The conversation changed while sending. Try again.");
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * round));
+    }
   }
 }
+
+const maxAttempts = 4;
 
 /** A guard tripped: the ticket's status (or the thread's scope) changed, or another follow-up won. */
 function isLostRace(error: unknown): boolean {
