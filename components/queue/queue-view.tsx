@@ -8,7 +8,7 @@ import { api } from "@/components/api/api-client";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDuration } from "@/components/format/duration";
-import { priorityLabels } from "@/components/format/ticket-labels";
+import { priorityLabels, statusLabels } from "@/components/format/ticket-labels";
 
 type QueuePage = { items: QueueItem[]; nextCursor: string | null; counts: QueueCounts };
 
@@ -19,12 +19,24 @@ const views = [
   { id: "all", label: "Everything" },
 ] as const;
 
-export function QueueView({ initial, view, now }: { initial: QueuePage; view: (typeof views)[number]["id"]; now: number }) {
+const statusFilters = ["NEW", "OPEN", "PENDING", "ON_HOLD", "SOLVED", "CLOSED"] as const;
+
+export function QueueView({
+  initial,
+  view,
+  status,
+  now,
+}: {
+  initial: QueuePage;
+  view: (typeof views)[number]["id"];
+  status: (typeof statusFilters)[number] | null;
+  now: number;
+}) {
   const router = useRouter();
   const search = useSearchParams();
   const query = useQuery({
-    queryKey: ["queue", view],
-    queryFn: () => api.get<QueuePage>(`/tickets?view=${view}&limit=100`),
+    queryKey: ["queue", view, status],
+    queryFn: () => api.get<QueuePage>(`/tickets?view=${view}&limit=100${status ? `&status=${status}` : ""}`),
     initialData: initial,
     refetchInterval: 10_000,
   });
@@ -43,6 +55,7 @@ export function QueueView({ initial, view, now }: { initial: QueuePage; view: (t
           </p>
         )}
       </div>
+      <div className="flex flex-wrap items-center gap-3">
       <nav aria-label="Queue filters" className="flex flex-wrap gap-1 rounded-xl bg-slate-100 p-1">
         {views.map((v) => {
           const active = v.id === view;
@@ -60,6 +73,27 @@ export function QueueView({ initial, view, now }: { initial: QueuePage; view: (t
           );
         })}
       </nav>
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          State
+          <select
+            value={status ?? ""}
+            onChange={(e) => {
+              const params = new URLSearchParams(search);
+              if (e.target.value) params.set("status", e.target.value);
+              else params.delete("status");
+              router.push(`/console?${params}`);
+            }}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
+            <option value="">Any state</option>
+            {statusFilters.map((s) => (
+              <option key={s} value={s}>
+                {statusLabels[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       {items.length === 0 ? (
         <EmptyState title="Nothing here">{view === "mine" ? "No open tickets are assigned to you." : "New conversations from members appear here."}</EmptyState>
       ) : (

@@ -179,10 +179,17 @@ describe("the queue's page query", () => {
     [{ view: "open" }],
     [{ view: "mine" }],
     [{ view: "unassigned" }],
-    [{ view: "open", status: "PENDING" }],
-    [{ view: "all", status: "OPEN" }],
   ] as const)("uses tickets_queue_open_waiting_idx for %o", async (q) => {
     expect(await plan({ queueIds: [team.queueId], ...q })).toContain("tickets_queue_open_waiting_idx");
+  });
+
+  // With one status asked for, (queue_id, status) is at least as selective; either index
+  // serves it, but never a scan of the whole table.
+  it.each([
+    [{ view: "open", status: "PENDING" }],
+    [{ view: "all", status: "OPEN" }],
+  ] as const)("uses a queue index for %o", async (q) => {
+    expect(await plan({ queueIds: [team.queueId], ...q })).toMatch(/tickets_queue_open_waiting_idx|tickets_queue_id_status_idx/);
   });
 
   it("cannot use it when CLOSED tickets are asked for", async () => {
