@@ -7,6 +7,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createThread, expectNothing, expectProblem, marker, newClientMessageId, patchJson, postJson, signInAs, type Message, type Thread } from "./api-helpers";
 
+test.describe.configure({ timeout: 120_000 });
+
 type Me = { id: string; name: string };
 type MemberContext = { id: string; fields: string[] } & Record<string, unknown>;
 

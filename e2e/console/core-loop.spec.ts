@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { asUser, uniqueSubject } from "../helpers";
 
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 120_000 });
 
 test("member writes, the Sunrise guide answers from the console, the member's reply reopens the ticket", async ({ browser }) => {
   const subject = uniqueSubject("Question about my inhaler refill");

@@ -1,6 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { asUser } from "../helpers";
 
+test.describe.configure({ timeout: 120_000 });
+
 type Threads = { items: { id: string; subject: string | null; teamId: string | null }[] };
 
 async function threadsOf(page: Page): Promise<Threads["items"]> {

@@ -106,8 +106,8 @@ export async function profile(
 export function breakdownReport(b: Breakdown, width = 150): string {
   const head =
     `  ${b.name}: ${b.calls} sequential calls, mean ${b.meanCallMs.toFixed(1)} ms per call, ` +
-    `${b.statementsPerCall.toFixed(1)} statements per call taking ${b.meanStatementMs.toFixed(1)} ms together ` +
-    `(the rest, ${(b.meanCallMs - b.meanStatementMs).toFixed(1)} ms, is Prisma, the driver and the app's own code)`;
+    `${b.statementsPerCall.toFixed(1)} statements per call, their durations summing to ${b.meanStatementMs.toFixed(1)} ms ` +
+    `(statements run in parallel overlap, so the sum can exceed the call)`;
   const rows = b.rows.map((r) => [`${(r.share * 100).toFixed(0)}%`, r.meanMs.toFixed(2), r.perCall.toFixed(1), r.shape.length > width ? `${r.shape.slice(0, width - 1)}…` : r.shape]);
   return `${head}\n${table(["share", "mean ms", "per call", "statement"], rows, [true, true, true, false])
     .split("\n")
