@@ -10,6 +10,13 @@ import { threadViewSelect } from "../threads/thread-view";
 import { messageViewSelect } from "./message-view";
 
 export async function findOwnMessage(db: PrismaClient, actor: Actor, clientMessageId: string) {
+  // A cheap probe on the unique key first: on the send path the answer is almost always
+  // "no", and the full load below costs several queries (Prisma loads relations apart).
+  const exists = await db.message.findUnique({
+    where: { authorId_clientMessageId: { authorId: actor.userId, clientMessageId } },
+    select: { id: true },
+  });
+  if (!exists) return null;
   return db.message.findFirst({
     where: { AND: [{ authorId: actor.userId, clientMessageId }, messageWhereForActor(actor)] },
     select: { ...messageViewSelect, thread: { select: threadViewSelect } },

@@ -57,26 +57,30 @@ export async function sendMessage(actor: Actor, threadId: string, input: SendMes
 
 const maxAttempts = 4;
 
+async function teamQueueId(db: PrismaClient, teamId: string | null): Promise<string | null> {
+  if (!teamId) return null;
+  const queue = await db.queue.findUnique({ where: { teamId }, select: { id: true } });
+  return queue?.id ?? null;
+}
+
 /** A guard tripped: the ticket's status (or the thread's scope) changed, or another follow-up won. */
 function isLostRace(error: unknown): boolean {
   return isRecordNotFound(error) || isUniqueViolation(error, oneActiveTicketKey);
 }
 
 async function attempt(db: PrismaClient, actor: Actor, threadId: string, q: ParsedInput): Promise<SendMessageResult> {
-  const [thread, original] = await Promise.all([
+  // Three indexed reads in parallel. The latest ticket is read by thread id alone; it is
+  // used only once the scoped thread read has succeeded.
+  const [thread, latestTickets, original] = await Promise.all([
     db.thread.findFirst({
       where: { AND: [{ id: threadId }, threadWhereForActor(actor)] },
-      select: {
-        id: true,
-        memberId: true,
-        teamId: true,
-        team: { select: { queue: { select: { id: true } } } },
-        tickets: {
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          take: 1,
-          select: { id: true, status: true, waitingSince: true, firstResponseAt: true, queueId: true, teamId: true, caseType: true },
-        },
-      },
+      select: { id: true, memberId: true, teamId: true },
+    }),
+    db.ticket.findMany({
+      where: { threadId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 1,
+      select: { id: true, status: true, waitingSince: true, firstResponseAt: true, queueId: true, teamId: true, caseType: true },
     }),
     findOwnMessage(db, actor, q.clientMessageId),
   ]);
@@ -86,7 +90,7 @@ async function attempt(db: PrismaClient, actor: Actor, threadId: string, q: Pars
   const now = new Date();
   const internal = q.visibility === "internal";
   const kind: MessageKind = actor.role === "MEMBER" ? "member" : internal ? "internalNote" : "staffReply";
-  const latest = thread.tickets[0] ?? null;
+  const latest = latestTickets[0] ?? null;
   const plan = planTicketForMessage(latest, kind, { now, newTicketId: uuid7(now.getTime()), ticketStatus: q.ticketStatus });
   const messageId = uuid7(now.getTime());
   const scope = threadWhereForActor(actor, now);
@@ -125,7 +129,8 @@ async function attempt(db: PrismaClient, actor: Actor, threadId: string, q: Pars
     );
     ticketChanged = Object.keys(plan.set).some((k) => k !== "lastActivityAt");
   } else if (plan.kind === "create") {
-    const queueId = latest?.queueId ?? thread.team?.queue?.id ?? (await triageQueueId(db));
+    // Rare (first ticket of a thread): only then is the owning team's queue looked up.
+    const queueId = latest?.queueId ?? (await teamQueueId(db, thread.teamId)) ?? (await triageQueueId(db));
     ops.push(
       db.ticket.create({
         data: {
