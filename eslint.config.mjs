@@ -31,7 +31,7 @@ export default tseslint.config(
   {
     files: ["**/*.{ts,tsx,mjs,js}"],
     // Database tooling and test set-up may open connections directly.
-    ignores: ["lib/domain/**", "lib/access/**", "lib/db/**", "prisma/**", "scripts/db/**", "scripts/ci/**", "test/**", "**/*.integration.test.ts"],
+    ignores: ["lib/domain/**", "lib/access/**", "lib/db/**", "prisma/**", "scripts/db/**", "scripts/ci/**", "scripts/bench/**", "test/**", "**/*.integration.test.ts"],
     rules: databaseImportRule,
   },
 );

@@ -3,7 +3,6 @@
  * machine's local PostgreSQL), migrated with the app's runner, seeded with the demo data,
  * dropped at the end. Same steps as test/integration-global-setup.ts.
  */
-/* eslint-disable no-restricted-imports -- database tooling, like scripts/db: it creates, migrates and drops its own database. */
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

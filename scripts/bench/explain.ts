@@ -3,7 +3,6 @@
  * sends (queuePageSql), run through the app's raw executor (lib/db/sql-executor.ts) with
  * the same parameters. Plans hold ids and timings, no row contents.
  */
-/* eslint-disable no-restricted-imports -- database tooling: runs EXPLAIN on the benchmark's own database. */
 import { postgresExecutor } from "../../lib/db/sql-executor";
 import { queuePageSql, type QueueView } from "../../lib/domain/tickets/queue-page-sql";
 

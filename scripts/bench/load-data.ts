@@ -15,7 +15,6 @@
  * on ids see the same locality as in production. Then VACUUM ANALYZE, as autovacuum would
  * have done on a live database.
  */
-/* eslint-disable no-restricted-imports -- database tooling: bulk-loads the benchmark's own database. */
 import pg from "pg";
 
 export const volume = {

@@ -10,7 +10,6 @@
  * so instead of printing wrong figures. Statements are printed as SQL shapes with
  * placeholders; parameter values are never printed.
  */
-/* eslint-disable no-restricted-imports -- benchmark tooling: an instrumented Prisma client on the benchmark's own database. */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { closeDb } from "../../lib/db/client";
 import { PrismaClient } from "../../lib/db/generated/client";

@@ -2,7 +2,6 @@
  * Picks what the workloads act on (threads and their members, the care guides) from the
  * loaded database, with a raw connection of its own. Ids only.
  */
-/* eslint-disable no-restricted-imports -- database tooling: reads the benchmark's own database. */
 import pg from "pg";
 import { leadGuides } from "./load-data";
 

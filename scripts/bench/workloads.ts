@@ -5,7 +5,6 @@
  * ⚠ Import this module only after process.env points at the benchmark's database
  * (run.ts does so with a dynamic import): lib/env.ts reads the environment once.
  */
-/* eslint-disable no-restricted-imports -- benchmark tooling: opens the app's client on its own database (getDb, closeDb). */
 import { unknownOrigin, type Actor } from "../../lib/access/actor";
 import { closeDb, getDb } from "../../lib/db/client";
 import { unsafeLoadActor } from "../../lib/domain/auth/unsafe-load-actor";
