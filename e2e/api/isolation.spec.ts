@@ -1,6 +1,7 @@
 /**
- * API v1 isolation: records outside the caller's scope answer 404 and give nothing away;
- * roles without the capability answer 403 with no content; the member context carries only
+ * API v1 isolation: records outside the caller's scope answer 404 and give nothing away —
+ * also for roles that may never reach such records (their scope is empty); collections a
+ * role may not use at all answer 403 with no content; the member context carries only
  * the fields the caller's role is granted. Ids are obtained as the owner first, then the
  * browser context switches users.
  */
@@ -82,7 +83,7 @@ test.describe("API v1 isolation", () => {
     await expectNothing(await page.request.get(`/api/v1/tickets/${vpc.ticket!.id}`), 404, secrets);
   });
 
-  test("an admin gets 403 and no content from conversations, tickets and member context", async ({ page, baseURL }) => {
+  test("an admin gets 404 for any conversation, ticket or member, 403 for the collections, and no content", async ({ page, baseURL }) => {
     await signInAs(page, "member@demo.test");
     const me = (await (await page.request.get("/api/v1/me")).json()) as Me;
     const { thread, subject, body } = await createThread(page, baseURL);
@@ -90,22 +91,22 @@ test.describe("API v1 isolation", () => {
     await signInAs(page, "admin@demo.test");
     const secrets = [subject, body, me.name];
     await expectNothing(await page.request.get("/api/v1/threads"), 403, secrets);
-    await expectNothing(await page.request.get(`/api/v1/threads/${thread.id}`), 403, secrets);
-    await expectNothing(await page.request.get(`/api/v1/threads/${thread.id}/messages`), 403, secrets);
+    await expectNothing(await page.request.get(`/api/v1/threads/${thread.id}`), 404, secrets);
+    await expectNothing(await page.request.get(`/api/v1/threads/${thread.id}/messages`), 404, secrets);
     await expectNothing(await page.request.get("/api/v1/tickets"), 403, secrets);
-    await expectNothing(await page.request.get(`/api/v1/tickets/${thread.ticket!.id}`), 403, secrets);
-    await expectNothing(await page.request.get(`/api/v1/members/${me.id}/context`), 403, secrets);
+    await expectNothing(await page.request.get(`/api/v1/tickets/${thread.ticket!.id}`), 404, secrets);
+    await expectNothing(await page.request.get(`/api/v1/members/${me.id}/context`), 404, secrets);
     await expectNothing(await postJson(page, baseURL, "/api/v1/threads", { body: "hello", clientMessageId: newClientMessageId() }), 403, secrets);
   });
 
-  test("a member gets 403 from the queue, tickets and member context", async ({ page, baseURL }) => {
+  test("a member gets 403 from the queue and 404 for tickets and member context", async ({ page, baseURL }) => {
     await signInAs(page, "member@demo.test");
     const me = (await (await page.request.get("/api/v1/me")).json()) as Me;
     const { thread } = await createThread(page, baseURL);
     await expectProblem(await page.request.get("/api/v1/tickets"), 403);
-    await expectProblem(await page.request.get(`/api/v1/tickets/${thread.ticket!.id}`), 403);
-    await expectProblem(await patchJson(page, baseURL, `/api/v1/tickets/${thread.ticket!.id}`, { status: "SOLVED" }), 403);
-    await expectProblem(await page.request.get(`/api/v1/members/${me.id}/context`), 403);
+    await expectProblem(await page.request.get(`/api/v1/tickets/${thread.ticket!.id}`), 404);
+    await expectProblem(await patchJson(page, baseURL, `/api/v1/tickets/${thread.ticket!.id}`, { status: "SOLVED" }), 404);
+    await expectProblem(await page.request.get(`/api/v1/members/${me.id}/context`), 404);
     // Nor can a member write an internal note on their own thread.
     const note = await postJson(page, baseURL, `/api/v1/threads/${thread.id}/messages`, { body: "note", clientMessageId: newClientMessageId(), visibility: "internal" });
     expect(note.status()).toBe(403);

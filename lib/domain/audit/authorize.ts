@@ -12,9 +12,19 @@ import { recordAudit } from "./record-audit";
 
 export type DeniedTarget = { memberId?: string | null; recordType?: string | null; recordId?: string | null };
 
-export async function authorize(actor: Actor, capability: Capability, target: DeniedTarget = {}): Promise<void> {
+export type AuthorizeOptions = {
+  /**
+   * For operations on one addressed record (a thread, ticket, member by id): a role that may
+   * never reach such records has an empty scope, so the record is simply not found for it —
+   * 404, like any other out-of-scope record; existence is never confirmed. Collection
+   * operations (list, create) keep the honest 403.
+   */
+  denyAs?: "FORBIDDEN" | "NOT_FOUND";
+};
+
+export async function authorize(actor: Actor, capability: Capability, target: DeniedTarget = {}, options: AuthorizeOptions = {}): Promise<void> {
   if (can(actor.role, capability)) return;
   const db = await getDb();
   await recordAudit(db, actor, { ...target, action: capability, outcome: "DENIED", reason: "not_permitted_for_role" });
-  throw new AppError("FORBIDDEN");
+  throw new AppError(options.denyAs ?? "FORBIDDEN");
 }

@@ -156,7 +156,7 @@ describe("getMemberContext", () => {
     const target = await userId("member@demo.test");
     const denied = () => db.auditLog.count({ where: { actorId: actor.userId, action: "memberContext.read", outcome: "DENIED" } });
     const before = await denied();
-    await expect(getMemberContext(actor, target)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getMemberContext(actor, target)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await denied()).toBe(before + 1);
   });
 });

@@ -19,7 +19,7 @@ const RECENT_TICKETS = 5;
  * the keys that are present. Reading it is audited with the fields shown.
  */
 export async function getMemberContext(actor: Actor, memberId: string): Promise<MemberContextView> {
-  await authorize(actor, "memberContext.read", { recordType: "member", recordId: memberId.slice(0, 64) });
+  await authorize(actor, "memberContext.read", { recordType: "member", recordId: memberId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
   const db = await getDb();
   const granted = memberContextFieldsFor(actor.role);
   const id = z.guid().safeParse(memberId).success ? memberId.toLowerCase() : null;

@@ -110,7 +110,7 @@ describe("listMessages", () => {
     for (const email of ["admin@demo.test", "compliance@demo.test"]) {
       const actor = await actorFor(email);
       const before = await db.auditLog.count({ where: { actorId: actor.userId, outcome: "DENIED" } });
-      await expect(listMessages(actor, threadId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(listMessages(actor, threadId)).rejects.toMatchObject({ code: "NOT_FOUND" });
       expect(await db.auditLog.count({ where: { actorId: actor.userId, outcome: "DENIED" } })).toBe(before + 1);
     }
   });

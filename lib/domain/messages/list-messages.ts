@@ -21,7 +21,7 @@ export async function listMessages(
   threadId: string,
   input: ListMessagesInput = {},
 ): Promise<{ items: MessageView[]; nextCursor: string | null }> {
-  await authorize(actor, "thread.read");
+  await authorize(actor, "thread.read", { recordType: "thread", recordId: threadId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
   const { cursor, limit } = listMessagesSchema.parse(input);
   const after = decodeCursor(cursor);
   const db = await getDb();

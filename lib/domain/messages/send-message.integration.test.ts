@@ -235,7 +235,7 @@ describe("sendMessage: who may send where", () => {
   it("refuses admins and compliance outright", async () => {
     const { threadId } = await newThread("member@demo.test");
     for (const email of ["admin@demo.test", "compliance@demo.test"]) {
-      await expect(send(await actorFor(email), threadId, body("admin"))).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(send(await actorFor(email), threadId, body("admin"))).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
   });
 });

@@ -31,7 +31,7 @@ type ParsedInput = ReturnType<typeof sendMessageSchema.parse>;
  * (author, clientMessageId), also for concurrent retries.
  */
 export async function sendMessage(actor: Actor, threadId: string, input: SendMessageInput): Promise<SendMessageResult> {
-  await authorize(actor, "message.send");
+  await authorize(actor, "message.send", { recordType: "thread", recordId: threadId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
   const q = sendMessageSchema.parse(input);
   const target = { recordType: "thread", recordId: threadId.slice(0, 64) };
   // ⚠ Internal notes and status changes need their own capabilities (members have neither).

@@ -56,7 +56,7 @@ describe("getThread", () => {
     const member = await actorFor("member@demo.test");
     const { thread } = await createThread(member, { body: "Hello", clientMessageId: key() });
     for (const email of ["admin@demo.test", "compliance@demo.test"]) {
-      await expect(getThread(await actorFor(email), thread.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(getThread(await actorFor(email), thread.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
   });
 });

@@ -14,7 +14,7 @@ export type ThreadDetail = ThreadView & {
 
 /** One thread the actor may open (GET /api/v1/threads/{id}); NOT_FOUND otherwise. Audited. */
 export async function getThread(actor: Actor, threadId: string): Promise<ThreadDetail> {
-  await authorize(actor, "thread.read");
+  await authorize(actor, "thread.read", { recordType: "thread", recordId: threadId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
   const db = await getDb();
   const id = parseThreadId(threadId);
   if (!id) throw await threadNotFound(db, actor, "thread.read", threadId);

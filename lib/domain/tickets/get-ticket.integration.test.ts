@@ -93,7 +93,7 @@ describe("getTicket", () => {
     const actor = await actorFor(email);
     const ticket = await demoTicket("Sunrise", "Refill for my inhaler");
     const before = await deniedCount(actor.userId, "ticket.read", ticket.id);
-    await expect(getTicket(actor, ticket.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getTicket(actor, ticket.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await deniedCount(actor.userId, "ticket.read", ticket.id)).toBe(before + 1);
   });
 

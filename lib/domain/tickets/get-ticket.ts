@@ -7,7 +7,7 @@ import { loadTicketDetail, parseTicketId, ticketNotFound } from "./ticket-detail
 
 /** A ticket as the sidebar shows it: its events (newest last) and who may be assigned (GET /api/v1/tickets/{id}). */
 export async function getTicket(actor: Actor, ticketId: string): Promise<TicketDetail> {
-  await authorize(actor, "ticket.read", { recordType: "ticket", recordId: ticketId.slice(0, 64) });
+  await authorize(actor, "ticket.read", { recordType: "ticket", recordId: ticketId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
   const db = await getDb();
   const id = parseTicketId(ticketId);
   const loaded = id ? await loadTicketDetail(db, actor, id) : null;

@@ -196,7 +196,7 @@ describe("updateTicket", () => {
     const actor = await actorFor(email);
     const { ticketId, threadId } = await freshTicket("OPEN");
     const before = await writes(ticketId, threadId);
-    await expect(updateTicket(actor, ticketId, { status: "SOLVED" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateTicket(actor, ticketId, { status: "SOLVED" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await writes(ticketId, threadId)).toEqual(before);
   });
 

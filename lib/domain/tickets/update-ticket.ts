@@ -24,7 +24,7 @@ type ChangedField = "status" | "assigneeId" | "priority" | "caseType";
  * A CLOSED ticket is final: any change to it is a CONFLICT (a new message opens a follow-up).
  */
 export async function updateTicket(actor: Actor, ticketId: string, input: UpdateTicketInput): Promise<TicketDetail> {
-  await authorize(actor, "ticket.update", { recordType: "ticket", recordId: ticketId.slice(0, 64) });
+  await authorize(actor, "ticket.update", { recordType: "ticket", recordId: ticketId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
   const change = updateTicketSchema.parse(input);
   const db = await getDb();
   const id = parseTicketId(ticketId);
