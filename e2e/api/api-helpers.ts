@@ -25,6 +25,7 @@ export type DemoUser = keyof typeof landing;
 
 /** Signs in, after dropping whoever was signed in before in this browser context. */
 export async function signInAs(page: Page, email: DemoUser) {
+  await page.goto("about:blank"); // no in-flight response of the old session may re-set its cookie
   await page.context().clearCookies();
   await signInAndLand(page, email, landing[email]);
 }

@@ -9,6 +9,7 @@ test("the embedded defaults come up healthy with demo data", async ({ page, requ
   await signInAndLand(page, "member@demo.test", "/messages");
   await expect(page.getByRole("heading", { name: "Your conversations" })).toBeVisible();
   await expect(page.getByRole("listitem").first()).toBeVisible();
+  await page.goto("about:blank"); // no in-flight response of the old session may re-set its cookie
   await page.context().clearCookies();
   await signInAndLand(page, "guide@demo.test", "/console");
   await expect(page.getByRole("table")).toBeVisible();

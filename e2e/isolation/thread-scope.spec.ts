@@ -32,6 +32,8 @@ test.describe("who sees which conversations", () => {
     const sunriseIds = new Set(guide.teams.map((t) => t.id));
     expect(guideThreads.items.every((t) => t.teamId !== null && sunriseIds.has(t.teamId))).toBe(true);
 
+    await page.goto("about:blank"); // no in-flight response of the old session may re-set its cookie
+
     await page.context().clearCookies();
     await signInAndLand(page, "doctor@demo.test", "/console");
     const doctor = (await (await page.request.get("/api/v1/me")).json()) as Me;
