@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback, useState } from "react";
+import { useRouter } from "next/navigation";
 import type { MessageView, Visibility } from "@/lib/domain/messages/schemas";
 import type { TicketStatus } from "@/lib/domain/tickets/schemas";
 import { MessageComposer } from "@/components/composer/message-composer";
@@ -27,7 +28,16 @@ export function ConsoleConversation({
   ticketStatus: TicketStatus | null;
   me: { id: string; name: string; role: string };
 }) {
-  const { messages, send, retry, loadError } = useThreadMessages(threadId, initialMessages, me);
+  const router = useRouter();
+  // A reply on a thread without an active ticket opens a follow-up ticket: reload the page's
+  // server data so the sidebar shows the new ticket rather than the closed one.
+  const onSent = useCallback(
+    (message: MessageView) => {
+      if (message.visibility === "member" && (ticketStatus === null || ticketStatus === "CLOSED")) router.refresh();
+    },
+    [router, ticketStatus],
+  );
+  const { messages, send, retry, loadError } = useThreadMessages(threadId, initialMessages, me, onSent);
   const [mode, setMode] = useState<Visibility>("member");
   const [after, setAfter] = useState<TicketStatus | "KEEP">(defaultAfterReply(ticketStatus));
 

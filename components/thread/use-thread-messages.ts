@@ -28,7 +28,12 @@ type Pending = {
 
 export type SendOptions = { visibility?: Visibility; ticketStatus?: TicketStatus };
 
-export function useThreadMessages(threadId: string, initial: MessageView[], me: { id: string; name: string; role: string }) {
+export function useThreadMessages(
+  threadId: string,
+  initial: MessageView[],
+  me: { id: string; name: string; role: string },
+  onSent?: (message: MessageView) => void,
+) {
   const queryClient = useQueryClient();
   const key = useMemo(() => ["messages", threadId], [threadId]);
   const query = useQuery({
@@ -53,12 +58,13 @@ export function useThreadMessages(threadId: string, initial: MessageView[], me: 
         setPending((list) => list.filter((x) => x.clientMessageId !== p.clientMessageId));
         void queryClient.invalidateQueries({ queryKey: ["ticket"] });
         void queryClient.invalidateQueries({ queryKey: ["queue"] });
+        onSent?.(stored);
       } catch (error) {
         const message = error instanceof ApiError ? error.message : "Not sent.";
         setPending((list) => list.map((x) => (x.clientMessageId === p.clientMessageId ? { ...x, delivery: "failed", error: message } : x)));
       }
     },
-    [key, queryClient, threadId],
+    [key, onSent, queryClient, threadId],
   );
 
   const send = useCallback(

@@ -86,3 +86,15 @@ test("an internal note reaches the nurse and never the member", async ({ browser
   await member.goto("/messages");
   expect(await member.content()).not.toContain(note);
 });
+
+test("a staff reply on a closed ticket opens a linked follow-up, shown at once in the sidebar", async ({ browser }) => {
+  const guide = await asUser(browser, "guide@demo.test", "/console");
+  await guide.goto("/console?view=all&status=CLOSED");
+  await guide.getByTestId("queue-row").filter({ hasText: "Lost my member ID card" }).getByRole("link").click();
+  await expect(guide).toHaveURL(/\/console\/threads\//);
+  await expect(guide.getByLabel("State", { exact: true })).toHaveValue("CLOSED");
+  await guide.getByLabel("Message", { exact: true }).fill("Checking in: did your new card arrive?");
+  await guide.getByRole("button", { name: "Send" }).click();
+  await expect(guide.getByLabel("State", { exact: true })).toHaveValue("PENDING");
+  await expect(guide.getByTestId("ticket-history")).toContainText("Follow-up to an earlier ticket");
+});
