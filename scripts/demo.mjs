@@ -73,6 +73,7 @@ waitForHealth().then(
     nurse@demo.test                       nurse, Sunrise
     guide2@demo.test, nurse2@demo.test    care guide and nurse, Harbor
     doctor@demo.test                      physician, Virtual Primary Care
+    doctor2@demo.test                     physician, Riverside Health Center
     admin@demo.test                       administrator
     compliance@demo.test                  compliance
 
