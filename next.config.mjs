@@ -39,6 +39,8 @@ const nextConfig = {
     "@node-rs/argon2",
     "pg",
     "pino",
+    "clamscan",
+    "@aws-sdk/client-s3",
   ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

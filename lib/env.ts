@@ -46,11 +46,41 @@ const envSchema = z
     CLAMD_HOST: z.string().optional(),
     CLAMD_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Document storage: `local` (DATA_DIR/documents, encrypted at rest) or `s3`. docs/storage.md. */
+    STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
+    /** Key of the local driver's encryption at rest: base64 of 32 random bytes. */
+    STORAGE_ENCRYPTION_KEY: z
+      .string()
+      .regex(/^\s*[A-Za-z0-9+/_-]{43}=?\s*$/, "must be the base64 of 32 random bytes (openssl rand -base64 32)")
+      .optional(),
+    S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name (3–63 lower-case letters, digits, dots, hyphens)")
+      .optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    /** Unset for AWS; the address of any other S3-compatible server, e.g. http://minio:9000. */
+    S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    S3_FORCE_PATH_STYLE: flag,
+    /** Both or neither; neither → the AWS SDK's default credential chain. */
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Server-side encryption requested on every write; `none` for servers without it. */
+    S3_SSE: z.enum(["AES256", "aws:kms", "none"]).default("AES256"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.DEMO_MODE) {
       if (!env.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (outside demo mode)" });
       if (!env.AUTH_URL) ctx.addIssue({ code: "custom", path: ["AUTH_URL"], message: "is required in production (outside demo mode)" });
+      if (env.STORAGE_DRIVER === "local" && !env.STORAGE_ENCRYPTION_KEY) {
+        ctx.addIssue({ code: "custom", path: ["STORAGE_ENCRYPTION_KEY"], message: "is required in production (outside demo mode) with STORAGE_DRIVER=local" });
+      }
+    }
+    if (env.STORAGE_DRIVER === "s3" && !env.S3_BUCKET) {
+      ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when STORAGE_DRIVER=s3" });
+    }
+    if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) {
+      const missing = env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID";
+      ctx.addIssue({ code: "custom", path: [missing], message: "is required when the other S3 access key variable is set (or unset both for the default credential chain)" });
     }
   });
 

@@ -1,6 +1,6 @@
 /**
- * Asks a ClamAV daemon whether it is alive (clamd's PING command). Used by the health check;
- * scanning itself arrives with the attachments pipeline.
+ * Asks a ClamAV daemon whether it is alive (clamd's PING command). Used by the health check.
+ * Also where the daemon is found (scannerTarget), shared with scan-bytes.ts.
  */
 import { existsSync } from "node:fs";
 import net from "node:net";
@@ -10,9 +10,10 @@ export type ScannerHealth = "ok" | "unavailable" | "not_installed";
 
 const defaultSockets = ["/run/clamav/clamd.ctl", "/var/run/clamav/clamd.ctl"];
 
-type Target = { path: string } | { host: string; port: number };
+export type Target = { path: string } | { host: string; port: number };
 
-function scannerTarget(): Target | null {
+/** The configured daemon (CLAMD_SOCKET, else CLAMD_HOST/CLAMD_PORT), else Debian's socket if present. */
+export function scannerTarget(): Target | null {
   const env = getEnv();
   if (env.CLAMD_SOCKET) return { path: env.CLAMD_SOCKET };
   if (env.CLAMD_HOST) return { host: env.CLAMD_HOST, port: env.CLAMD_PORT };

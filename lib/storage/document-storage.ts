@@ -1,38 +1,38 @@
 /**
- * Document storage behind one interface (DESIGN.md §1). This is the embedded default, a
- * local directory under DATA_DIR; the S3 driver and encryption at rest arrive with the
- * attachments pipeline.
+ * Document storage behind one interface (DESIGN.md §1, docs/storage.md). STORAGE_DRIVER
+ * picks the driver: `local` (embedded default, DATA_DIR/documents, AES-256-GCM at rest) or
+ * `s3` (any S3-compatible store, server-side encryption). One instance per process.
  */
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
 import { getEnv } from "../env";
+import { getStorageEncryptionKey } from "./encryption-key";
+import { createLocalStorage } from "./local-storage";
+import { createS3Storage } from "./s3-storage";
+import type { DocumentStorage } from "./storage-types";
 
-export type StorageHealth = "ok" | "unavailable";
+export type { DocumentStorage, PutOptions, StorageHealth } from "./storage-types";
+export { newStorageKey, isValidStorageKey, assertValidStorageKey } from "./storage-key";
+export { DocumentIntegrityError, DocumentNotFoundError, isDocumentNotFound } from "./storage-errors";
 
-export type DocumentStorage = {
-  kind: "local" | "s3";
-  checkHealth(): Promise<StorageHealth>;
-};
-
-function localStorage(root: string): DocumentStorage {
-  return {
-    kind: "local",
-    async checkHealth() {
-      const probe = path.join(root, ".health", randomUUID());
-      try {
-        await mkdir(path.dirname(probe), { recursive: true });
-        await writeFile(probe, "ok");
-        const back = await readFile(probe, "utf8");
-        await rm(probe);
-        return back === "ok" ? "ok" : "unavailable";
-      } catch {
-        return "unavailable";
-      }
-    },
-  };
-}
+let cached: DocumentStorage | undefined;
 
 export function getDocumentStorage(): DocumentStorage {
-  return localStorage(path.resolve(getEnv().DATA_DIR, "documents"));
+  if (cached) return cached;
+  const env = getEnv();
+  if (env.STORAGE_DRIVER === "s3") {
+    // lib/env.ts already refuses STORAGE_DRIVER=s3 without S3_BUCKET.
+    if (!env.S3_BUCKET) throw new Error("S3_BUCKET is required when STORAGE_DRIVER=s3");
+    cached = createS3Storage({
+      bucket: env.S3_BUCKET,
+      region: env.S3_REGION,
+      endpoint: env.S3_ENDPOINT,
+      forcePathStyle: env.S3_FORCE_PATH_STYLE,
+      accessKeyId: env.S3_ACCESS_KEY_ID,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+      sse: env.S3_SSE,
+    });
+  } else {
+    cached = createLocalStorage(path.resolve(env.DATA_DIR, "documents"), getStorageEncryptionKey);
+  }
+  return cached;
 }
