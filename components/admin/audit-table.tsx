@@ -1,4 +1,5 @@
 import type { AuditEventView } from "@/lib/domain/audit/list-audit-events";
+import { DataTable } from "@/components/ui/data-table";
 
 export function AuditTable({ items }: { items: AuditEventView[] }) {
   return (
@@ -7,18 +8,7 @@ export function AuditTable({ items }: { items: AuditEventView[] }) {
         Audit log
       </h1>
       <p className="text-sm text-slate-600">The latest 100 recorded accesses and changes, newest first.</p>
-      <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">When</th>
-              <th scope="col" className="px-4 py-2 font-medium">Who</th>
-              <th scope="col" className="px-4 py-2 font-medium">Action</th>
-              <th scope="col" className="px-4 py-2 font-medium">Outcome</th>
-              <th scope="col" className="px-4 py-2 font-medium">Address</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+      <DataTable columns={[{ label: "When" }, { label: "Who" }, { label: "Action" }, { label: "Outcome" }, { label: "Address" }]}>
             {items.map((e) => (
               <tr key={e.id}>
                 <td className="whitespace-nowrap px-4 py-2 tabular-nums text-slate-600">{new Date(e.occurredAt).toLocaleString("en-US")}</td>
@@ -31,9 +21,7 @@ export function AuditTable({ items }: { items: AuditEventView[] }) {
                 <td className="px-4 py-2 font-mono text-xs text-slate-500">{e.ip ?? "—"}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { TeamOverview } from "@/lib/domain/teams/list-teams";
+import { DataTable } from "@/components/ui/data-table";
 
 const kindLabels: Record<TeamOverview["kind"], string> = {
   CONCIERGE: "Concierge",
@@ -17,18 +18,7 @@ export function TeamsOverview({ teams, triageOpenTickets }: { teams: TeamOvervie
           <strong>{triageOpenTickets}</strong> open {triageOpenTickets === 1 ? "ticket is" : "tickets are"} waiting in triage: the members have no concierge team yet.
         </p>
       )}
-      <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Team</th>
-              <th scope="col" className="px-4 py-2 font-medium">Kind</th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">Staff</th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">Members</th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">Open tickets</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+      <DataTable columns={[{ label: "Team" }, { label: "Kind" }, { label: "Staff", className: "text-right" }, { label: "Members", className: "text-right" }, { label: "Open tickets", className: "text-right" }]}>
             {teams.map((team) => (
               <tr key={team.id}>
                 <td className="px-4 py-2.5 font-medium">{team.name}</td>
@@ -38,9 +28,7 @@ export function TeamsOverview({ teams, triageOpenTickets }: { teams: TeamOvervie
                 <td className="px-4 py-2.5 text-right tabular-nums">{team.openTickets}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { MessageComposer } from "@/components/composer/message-composer";
 import { MessageList } from "@/components/thread/message-list";
 import { useThreadMessages } from "@/components/thread/use-thread-messages";
 import { statusLabels } from "@/components/format/ticket-labels";
+import { Notice } from "@/components/ui/notice";
 
 const afterSendChoices = ["PENDING", "OPEN", "ON_HOLD", "SOLVED"] as const;
 
@@ -43,11 +44,7 @@ export function ConsoleConversation({
 
   return (
     <div className="flex min-w-0 flex-col gap-3">
-      {loadError && (
-        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {loadError}
-        </p>
-      )}
+      {loadError && <Notice>{loadError}</Notice>}
       <section className="max-h-[calc(100dvh-23rem)] min-h-[14rem] overflow-y-auto rounded-2xl bg-slate-100/60 p-3">
         <MessageList messages={messages} viewerId={me.id} perspective="staff" onRetry={retry} />
       </section>

@@ -5,6 +5,7 @@ import type { MessageView } from "@/lib/domain/messages/schemas";
 import { MessageComposer } from "@/components/composer/message-composer";
 import { MessageList } from "@/components/thread/message-list";
 import { useThreadMessages } from "@/components/thread/use-thread-messages";
+import { Notice } from "@/components/ui/notice";
 
 export function MemberThread({
   threadId,
@@ -29,11 +30,7 @@ export function MemberThread({
         <h1 className="mt-1 text-xl font-semibold tracking-tight">{subject ?? "Conversation"}</h1>
         <p className="text-sm text-slate-600">With {teamName}</p>
       </div>
-      {loadError && (
-        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {loadError}
-        </p>
-      )}
+      {loadError && <Notice>{loadError}</Notice>}
       <section className="min-h-[40vh] rounded-2xl bg-slate-100/60 p-3 sm:p-4">
         <MessageList messages={messages} viewerId={me.id} perspective="member" onRetry={retry} />
       </section>

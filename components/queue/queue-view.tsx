@@ -9,6 +9,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDuration } from "@/components/format/duration";
 import { priorityLabels, statusLabels } from "@/components/format/ticket-labels";
+import { DataTable } from "@/components/ui/data-table";
 
 type QueuePage = { items: QueueItem[]; nextCursor: string | null; counts: QueueCounts };
 
@@ -97,18 +98,7 @@ export function QueueView({
       {items.length === 0 ? (
         <EmptyState title="Nothing here">{view === "mine" ? "No open tickets are assigned to you." : "New conversations from members appear here."}</EmptyState>
       ) : (
-        <div className="overflow-hidden rounded-2xl border border-slate-200 bg-white">
-          <table className="w-full table-fixed text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="w-44 px-4 py-2 font-medium">Member</th>
-                <th scope="col" className="px-4 py-2 font-medium">Conversation</th>
-                <th scope="col" className="w-28 px-4 py-2 font-medium">State</th>
-                <th scope="col" className="w-40 px-4 py-2 font-medium">Assignee</th>
-                <th scope="col" className="w-28 px-4 py-2 text-right font-medium">Waiting</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable fixed columns={[{ label: "Member", className: "w-44" }, { label: "Conversation" }, { label: "State", className: "w-28" }, { label: "Assignee", className: "w-40" }, { label: "Waiting", className: "w-28 text-right" }]}>
               {items.map((t) => (
                 <tr
                   key={t.id}
@@ -139,9 +129,7 @@ export function QueueView({
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </section>
   );

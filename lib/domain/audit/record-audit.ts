@@ -1,43 +1,16 @@
 /**
- * Appends one audit row. Call it with the transaction client of the change it records so
- * that the change and its audit row commit together. ⚠ Never put contents here: no message
- * bodies, file contents, health tags or free text written by members.
+ * Appends one audit row now. For a change written as a batch transaction, put
+ * `db.auditLog.create({ data: auditRowData(…) })` in the batch instead, so the change and
+ * its audit row commit together.
  */
 import type { Prisma } from "../../db/generated/client";
-import type { Actor, RequestOrigin } from "../../access/actor";
+import type { RequestOrigin } from "../../access/actor";
+import { auditRowData, type AuditActor, type AuditEntry } from "./audit-row-data";
 
-export type AuditEntry = {
-  action: string;
-  outcome?: "ALLOWED" | "DENIED";
-  memberId?: string | null;
-  recordType?: string | null;
-  recordId?: string | null;
-  reason?: string | null;
-  /** Ids, status values, counts — nothing a member wrote. */
-  details?: Prisma.InputJsonValue;
-};
+export type { AuditEntry } from "./audit-row-data";
 
 type AuditWriter = Pick<Prisma.TransactionClient, "auditLog">;
 
-export async function recordAudit(
-  db: AuditWriter,
-  actor: Pick<Actor, "userId" | "role" | "origin"> | null,
-  entry: AuditEntry,
-  origin: RequestOrigin | null = actor?.origin ?? null,
-): Promise<void> {
-  await db.auditLog.create({
-    data: {
-      actorId: actor?.userId ?? null,
-      actorRole: actor?.role ?? null,
-      action: entry.action,
-      outcome: entry.outcome ?? "ALLOWED",
-      memberId: entry.memberId ?? null,
-      recordType: entry.recordType ?? null,
-      recordId: entry.recordId ?? null,
-      reason: entry.reason ?? null,
-      ip: origin?.ip ?? null,
-      userAgent: origin?.userAgent?.slice(0, 512) ?? null,
-      ...(entry.details === undefined ? {} : { details: entry.details }),
-    },
-  });
+export async function recordAudit(db: AuditWriter, actor: AuditActor | null, entry: AuditEntry, origin?: RequestOrigin | null): Promise<void> {
+  await db.auditLog.create({ data: auditRowData(actor, entry, origin === undefined ? (actor?.origin ?? null) : origin) });
 }

@@ -10,6 +10,7 @@ import type { Role } from "../../access/roles";
 import { verifyPassword } from "../../auth/password";
 import { recordSignInSuccess, takeSignInAttempt } from "../../auth/sign-in-limiter";
 import { getDb } from "../../db/client";
+import { auditRowData } from "../audit/audit-row-data";
 import { recordAudit } from "../audit/record-audit";
 import { signInSchema } from "./schemas";
 
@@ -42,9 +43,7 @@ export async function signInWithPassword(input: unknown, origin: RequestOrigin):
   await recordSignInSuccess(email, address);
   await db.$transaction([
     db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } }),
-    db.auditLog.create({
-      data: { actorId: user.id, actorRole: user.role, action: "auth.sign_in", ip: origin.ip, userAgent: origin.userAgent?.slice(0, 512) ?? null },
-    }),
+    db.auditLog.create({ data: auditRowData({ userId: user.id, role: user.role, origin }, { action: "auth.sign_in" }) }),
   ]);
   return { id: user.id, role: user.role, name: user.name, email: user.email };
 }

@@ -7,6 +7,7 @@
  */
 import type { RequestOrigin } from "../../access/actor";
 import { getDb } from "../../db/client";
+import { auditRowData } from "../audit/audit-row-data";
 
 export async function unsafeEndSessions(userId: string, origin: RequestOrigin | null, reason: "sign_out"): Promise<void> {
   const db = await getDb();
@@ -14,8 +15,6 @@ export async function unsafeEndSessions(userId: string, origin: RequestOrigin | 
   if (!user) return;
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { sessionsValidAfter: new Date() } }),
-    db.auditLog.create({
-      data: { actorId: userId, actorRole: user.role, action: "auth.sign_out", reason, ip: origin?.ip ?? null, userAgent: origin?.userAgent ?? null },
-    }),
+    db.auditLog.create({ data: auditRowData({ userId, role: user.role, origin: origin ?? { ip: null, userAgent: null } }, { action: "auth.sign_out", reason }) }),
   ]);
 }

@@ -5,7 +5,7 @@ import type { Prisma } from "../../db/generated/client";
 import { authorize } from "../audit/authorize";
 import { decodeCursor, encodeCursor } from "../shared/cursor";
 import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
-import { auditRowData } from "./audit-row";
+import { auditRowData } from "../audit/audit-row-data";
 import { messageViewSelect, toMessageView } from "./message-view";
 import { listMessagesSchema, type ListMessagesInput, type MessageView } from "./schemas";
 

@@ -9,7 +9,7 @@ import { createOutboxEvent } from "../outbox/outbox-event";
 import { uuid7 } from "../shared/uuid7";
 import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
 import { planTicketForMessage, type MessageKind, type TicketPlan } from "../tickets/ticket-state-machine";
-import { auditRowData } from "./audit-row";
+import { auditRowData } from "../audit/audit-row-data";
 import { findOwnMessage } from "./find-own-message";
 import { toMessageView } from "./message-view";
 import { isRecordNotFound, isUniqueViolation, messageClientIdKey, oneActiveTicketKey } from "./prisma-errors";

@@ -4,7 +4,7 @@ import type { PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import { authorize } from "../audit/authorize";
 import { recordAudit } from "../audit/record-audit";
-import { auditRowData } from "../messages/audit-row";
+import { auditRowData } from "../audit/audit-row-data";
 import { findOwnMessage } from "../messages/find-own-message";
 import { toMessageView } from "../messages/message-view";
 import { isUniqueViolation, messageClientIdKey } from "../messages/prisma-errors";

@@ -140,6 +140,11 @@ export function planMemberMessage(latest: TicketSnapshot | null, ctx: CreateCont
     statusChange = { from: latest.status, to: "OPEN" };
     Object.assign(set, fieldsForStatusChange(latest.status, "OPEN", ctx.now));
   }
+  return updatePlan(latest, set, statusChange);
+}
+
+/** An update of the latest ticket, guarded by the status it was planned from. */
+function updatePlan(latest: TicketSnapshot, set: TicketFields, statusChange: StatusChange | null): TicketPlan {
   return {
     kind: "update",
     ticketId: latest.id,
@@ -171,14 +176,7 @@ export function planStaffReply(latest: TicketSnapshot | null, ctx: CreateContext
   if (latest.firstResponseAt === null) set.firstResponseAt = ctx.now;
   const statusChange: StatusChange | null = target === latest.status ? null : { from: latest.status, to: target };
   if (statusChange) Object.assign(set, fieldsForStatusChange(statusChange.from, statusChange.to, ctx.now));
-  return {
-    kind: "update",
-    ticketId: latest.id,
-    expectedStatus: latest.status,
-    set,
-    statusChange,
-    events: statusChange ? [statusChangedEvent(latest.id, statusChange.from, statusChange.to)] : [],
-  };
+  return updatePlan(latest, set, statusChange);
 }
 
 /**

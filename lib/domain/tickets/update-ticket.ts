@@ -4,7 +4,7 @@ import { getDb } from "../../db/client";
 import { Prisma, TicketEventType } from "../../db/generated/client";
 import { AppError, isAppError } from "../../errors";
 import { authorize } from "../audit/authorize";
-import { auditRowData } from "../messages/audit-row";
+import { auditRowData } from "../audit/audit-row-data";
 import { createOutboxEvent } from "../outbox/outbox-event";
 import { uuid7 } from "../shared/uuid7";
 import { updateTicketSchema, type TicketDetail, type TicketStatus, type UpdateTicketInput } from "./schemas";
