@@ -35,10 +35,17 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   req.headers["x-forwarded-for"] = clientAddress(req);
   delete req.headers["x-real-ip"];
   void handle(req, res);
-}).listen(port, hostname, () => {
+});
+// Node closes an idle keep-alive connection after 5 s. A client (a load balancer, a browser, a
+// test's request context) that sends on that connection just as it closes gets ECONNRESET.
+// The server must outlast its clients' idle time instead: 75 s is longer than the usual load
+// balancer idle timeout (60 s). headersTimeout must be longer still.
+server.keepAliveTimeout = 75_000;
+server.headersTimeout = 76_000;
+server.listen(port, hostname, () => {
   console.log(`Concierge listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 });
