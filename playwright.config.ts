@@ -1,16 +1,20 @@
 /**
  * End-to-end tests in Debian's Chromium against a production build (`next build` first;
  * scripts/test.sh does it). Two servers:
- *  - port 3100: PostgreSQL (E2E_DATABASE_URL, a database created for this run) with demo data;
+ *  - port 3100: PostgreSQL (E2E_DATABASE_URL, a database created for this run) with demo data,
+ *    documents in S3 (s3rver on port 3190, the real S3 driver);
  *  - port 3101: the embedded defaults (PGlite in a fresh data directory), as `npm run demo` runs.
  */
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { e2eS3Settings } from "./e2e/support/s3-settings";
 
 const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl) throw new Error("E2E_DATABASE_URL is required (scripts/test.sh creates the database)");
 
 const embeddedDataDir = process.env.E2E_EMBEDDED_DATA_DIR ?? path.resolve(".test-data", `embedded-${Date.now()}`);
+
+const e2eS3 = e2eS3Settings(embeddedDataDir);
 const chromiumFlags = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 // The parent's DATABASE_URL never leaks into a server: each one gets its own or none.
@@ -49,11 +53,25 @@ export default defineConfig({
   ],
   webServer: [
     {
+      command: `node scripts/ci/s3-server.mjs ${e2eS3.port} ${e2eS3.directory} ${e2eS3.bucket}`,
+      port: e2eS3.port,
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
+    {
       command: "node server.mjs",
       url: "http://127.0.0.1:3100/api/health",
       timeout: 120_000,
       reuseExistingServer: false,
-      env: serverEnv(3100, { DATABASE_URL: databaseUrl }),
+      env: serverEnv(3100, {
+        DATABASE_URL: databaseUrl,
+        STORAGE_DRIVER: "s3",
+        S3_ENDPOINT: e2eS3.endpoint,
+        S3_BUCKET: e2eS3.bucket,
+        S3_FORCE_PATH_STYLE: "1",
+        S3_ACCESS_KEY_ID: e2eS3.accessKeyId,
+        S3_SECRET_ACCESS_KEY: e2eS3.secretAccessKey,
+      }),
     },
     {
       command: "node server.mjs",

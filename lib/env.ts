@@ -66,6 +66,15 @@ const envSchema = z
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     /** Server-side encryption requested on every write; `none` for servers without it. */
     S3_SSE: z.enum(["AES256", "aws:kms", "none"]).default("AES256"),
+    /** Largest upload in bytes (default 20 MB). Must stay below the scanner's 25 MiB stream limit. */
+    ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(25 * 1024 * 1024 - 1).default(20 * 1000 * 1000),
+    /** Attachments one message may carry. */
+    ATTACHMENT_MAX_PER_MESSAGE: z.coerce.number().int().min(1).max(50).default(10),
+    /** Background jobs (attachment scan retries, …) run in every app instance unless this is `0`. */
+    JOB_WORKER: z
+      .enum(["1", "0", "true", "false", "yes", "no", ""])
+      .optional()
+      .transform((v) => v !== "0" && v !== "false" && v !== "no"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.DEMO_MODE) {

@@ -20,7 +20,7 @@ e2e_created=0
 cleanup() {
   if [ "$e2e_created" = 1 ]; then
     node scripts/ci/e2e-database.mjs drop "$TEST_DATABASE_SERVER_URL" "$E2E_DATABASE_URL" || true
-    rm -rf "$E2E_EMBEDDED_DATA_DIR"
+    rm -rf "$E2E_EMBEDDED_DATA_DIR" "$(dirname "$E2E_EMBEDDED_DATA_DIR")/s3-$(basename "$E2E_EMBEDDED_DATA_DIR")"
   fi
   if [ "$stop_clamd" = 1 ]; then bash scripts/ci/ensure-clamav.sh stop || true; fi
 }

@@ -6,8 +6,8 @@ import { roles, type Role } from "./roles";
 // member must be a deliberate change to this test too (minimum necessary, DESIGN.md §4).
 const expected: Record<Role, MemberContextField[]> = {
   CARE_GUIDE: ["name", "age", "dateOfBirth", "sex", "memberNumber", "phone", "email", "address", "plan", "deductible", "recentTickets"],
-  NURSE: ["name", "age", "dateOfBirth", "sex", "memberNumber", "phone", "email", "plan", "healthTags", "recentTickets"],
-  PHYSICIAN: ["name", "age", "dateOfBirth", "sex", "memberNumber", "phone", "healthTags", "recentTickets"],
+  NURSE: ["name", "age", "dateOfBirth", "sex", "memberNumber", "phone", "email", "plan", "healthTags", "recentTickets", "documents"],
+  PHYSICIAN: ["name", "age", "dateOfBirth", "sex", "memberNumber", "phone", "healthTags", "recentTickets", "documents"],
   MEMBER: [],
   ADMIN: [],
   COMPLIANCE: [],
@@ -25,6 +25,11 @@ describe("member context field table", () => {
       for (const field of granted) expect(memberContextFields).toContain(field);
       expect(new Set(granted).size).toBe(granted.length);
     }
+  });
+
+  it("gives the member's document library to nurses and physicians only", () => {
+    const withDocuments = roles.filter((role) => memberContextFieldsFor(role).has("documents"));
+    expect(withDocuments.sort()).toEqual(["NURSE", "PHYSICIAN"]);
   });
 
   it("gives health tags to nurses and physicians only", () => {

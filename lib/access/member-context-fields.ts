@@ -10,6 +10,9 @@
  *  - Nurses triage clinical questions: identity, contact, health tags; the plan's name and
  *    metal level (what is covered) but not the member's spending or home address.
  *  - Physicians: identity, phone and health tags; no plan or address.
+ *  - Documents (photos and PDFs the member sent, across the conversations the viewer may
+ *    open) are clinical: nurses and physicians. Care guides see a file where they need it —
+ *    in the conversation and the ticket it came with — not as the member's library.
  *  - Members, admins and compliance get no panel at all (capability memberContext.read).
  */
 import type { Role } from "./roles";
@@ -27,13 +30,14 @@ export const memberContextFields = [
   "deductible",
   "healthTags",
   "recentTickets",
+  "documents",
 ] as const;
 export type MemberContextField = (typeof memberContextFields)[number];
 
 export const memberContextFieldTable: Record<Role, readonly MemberContextField[]> = {
   CARE_GUIDE: ["name", "age", "dateOfBirth", "sex", "memberNumber", "phone", "email", "address", "plan", "deductible", "recentTickets"],
-  NURSE: ["name", "age", "dateOfBirth", "sex", "memberNumber", "phone", "email", "plan", "healthTags", "recentTickets"],
-  PHYSICIAN: ["name", "age", "dateOfBirth", "sex", "memberNumber", "phone", "healthTags", "recentTickets"],
+  NURSE: ["name", "age", "dateOfBirth", "sex", "memberNumber", "phone", "email", "plan", "healthTags", "recentTickets", "documents"],
+  PHYSICIAN: ["name", "age", "dateOfBirth", "sex", "memberNumber", "phone", "healthTags", "recentTickets", "documents"],
   MEMBER: [],
   ADMIN: [],
   COMPLIANCE: [],

@@ -6,6 +6,7 @@
  */
 import { AppError } from "../errors";
 import { HttpError } from "./http-error";
+import { readCappedBody } from "./read-body";
 
 /**
  * 64 KiB. The largest legitimate body is a 10,000-character message: even with every
@@ -28,30 +29,8 @@ export async function readJsonBody(request: Request, maxBytes: number = maxJsonB
   if (!isJsonContentType(request.headers.get("content-type"))) {
     throw new AppError("BAD_REQUEST", "Send the body as JSON (Content-Type: application/json).");
   }
-  const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) throw new AppError("BAD_REQUEST", "A JSON body is required.");
-
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = await readCappedBody(request, maxBytes, () => tooLarge(maxBytes));
+  if (!bytes) throw new AppError("BAD_REQUEST", "A JSON body is required.");
 
   let text: string;
   try {

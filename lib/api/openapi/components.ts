@@ -14,10 +14,38 @@ export const schemaRef = (name: string): Ref => ({ $ref: `#/components/schemas/$
 export const responseRef = (name: string): Ref => ({ $ref: `#/components/responses/${name}` });
 export const parameterRef = (name: string): Ref => ({ $ref: `#/components/parameters/${name}` });
 
+/**
+ * createThreadSchema and sendMessageSchema end in a refinement (requireBodyOrAttachments:
+ * `body` may be empty only when files are attached), which z.toJSONSchema leaves out: `body`
+ * comes out optional with no minLength. Say the rule in words on `body`, and in an `anyOf`
+ * that a JSON Schema validator enforces (trimming, which the server does first, it cannot).
+ */
+function withBodyOrAttachments(schema: JsonSchema): JsonSchema {
+  const properties = schema.properties as Record<string, JsonSchema> | undefined;
+  if (!properties?.body || !properties.attachmentIds) throw new Error("Expected a message schema with `body` and `attachmentIds`.");
+  return {
+    ...schema,
+    properties: {
+      ...properties,
+      body: { ...properties.body, description: "1–10,000 characters (after trimming), or empty when files are attached." },
+      attachmentIds: {
+        ...properties.attachmentIds,
+        description:
+          "Files to send with the message: ids from POST /attachments, each the caller's own upload, not yet sent, and PENDING or CLEAN. " +
+          "At most ATTACHMENT_MAX_PER_MESSAGE (10 by default) per message; otherwise 422.",
+      },
+    },
+    anyOf: [
+      { required: ["body"], properties: { body: { minLength: 1 } } },
+      { required: ["attachmentIds"], properties: { attachmentIds: { minItems: 1 } } },
+    ],
+  };
+}
+
 /** Request bodies, straight from zod (strict: unknown fields are rejected with 422). */
 const requestSchemas: Record<string, JsonSchema> = {
-  CreateThreadRequest: inputSchema(createThreadSchema),
-  SendMessageRequest: inputSchema(sendMessageSchema),
+  CreateThreadRequest: withBodyOrAttachments(inputSchema(createThreadSchema)),
+  SendMessageRequest: withBodyOrAttachments(inputSchema(sendMessageSchema)),
   UpdateTicketRequest: {
     ...inputSchema(updateTicketSchema),
     // A zod refinement has no JSON Schema form; say it in words and in minProperties.
@@ -43,6 +71,15 @@ const responses: Record<string, Response> = {
   PayloadTooLarge: problemResponse(`The body is larger than ${maxJsonBodyBytes} bytes.`),
   InvalidInput: problemResponse("The input broke a rule of the schema; `errors` lists each field."),
   InternalError: problemResponse("An unexpected error; the answer carries an `eventId` only."),
+  UploadBadRequest: problemResponse('The body is not multipart/form-data, or does not hold exactly one file in a field named "file".'),
+  UploadTooLarge: problemResponse(
+    "The file is larger than the upload limit: 20 MB unless the deployment sets ATTACHMENT_MAX_BYTES. `detail` names the limit in words.",
+  ),
+  UploadRefused: problemResponse(
+    "The file was refused before anything was kept: an empty file, a type that is not allowed (only JPEG, PNG, WebP and PDF), " +
+      "a declared type or file-name extension that disagrees with the bytes, active content (scripts, web page code), or a bad file name. " +
+      "`detail` says which, in plain words that can be shown to the user.",
+  ),
 };
 
 const parameters: Record<string, Parameter> = {

@@ -4,6 +4,7 @@
  * It describes the API and holds no data, so it is public.
  */
 import { components } from "./components";
+import { attachmentPaths } from "./paths/attachments";
 import { otherPaths } from "./paths/other";
 import { threadPaths } from "./paths/threads";
 import { ticketPaths } from "./paths/tickets";
@@ -40,12 +41,13 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: "identity" },
       { name: "threads" },
       { name: "messages" },
+      { name: "attachments", description: "Photos and PDFs: upload, then send with a message. Only files a virus scan found CLEAN are served." },
       { name: "tickets" },
       { name: "members" },
       { name: "audit" },
       { name: "meta" },
     ],
-    paths: { ...otherPaths, ...threadPaths, ...ticketPaths },
+    paths: { ...otherPaths, ...threadPaths, ...attachmentPaths, ...ticketPaths },
     components,
   };
   return cached;

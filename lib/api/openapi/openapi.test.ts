@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { attachmentStatuses, type AttachmentView } from "../../domain/attachments/schemas";
 import { sendMessageSchema } from "../../domain/messages/schemas";
 import { createThreadSchema } from "../../domain/threads/schemas";
 import { listQueueTicketsSchema } from "../../domain/tickets/schemas";
@@ -45,10 +46,39 @@ function operations() {
   );
 }
 
-function requestSchema(path: string, method: string): Json & { properties: Record<string, Json>; required: string[] } {
+function requestSchema(
+  path: string,
+  method: string,
+  mediaType = "application/json",
+): Json & { properties: Record<string, Json>; required: string[] } {
   const op = doc.paths[path]![method] as { requestBody: { content: Record<string, { schema: unknown }> } };
-  return deref(op.requestBody.content["application/json"]!.schema);
+  return deref(op.requestBody.content[mediaType]!.schema);
 }
+
+/** Everything zod's JSON Schema says is in the document's schema, with no property added or lost. */
+function expectDerivedFrom(schema: Json & { properties: Record<string, Json> }, zodSchema: z.ZodType) {
+  const { $schema: _dialect, ...fromZod } = z.toJSONSchema(zodSchema, { io: "input" }) as Json & { properties: Record<string, Json> };
+  expect(schema).toMatchObject(fromZod);
+  expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(fromZod.properties).sort());
+}
+
+/** The keys of AttachmentView; the compiler fails when one is added or removed. */
+const attachmentViewKeys = Object.keys({
+  id: true,
+  fileName: true,
+  contentType: true,
+  sizeBytes: true,
+  status: true,
+  documentType: true,
+  statusMessage: true,
+  width: true,
+  height: true,
+  threadId: true,
+  messageId: true,
+  createdAt: true,
+  contentUrl: true,
+  thumbnailUrl: true,
+} satisfies Record<keyof AttachmentView, true>);
 
 describe("OpenAPI document", () => {
   it("is OpenAPI 3.1 with info, security schemes and the problem shape", () => {
@@ -68,7 +98,12 @@ describe("OpenAPI document", () => {
       "/threads/{id}/messages": ["get", "post"],
       "/tickets": ["get"],
       "/tickets/{id}": ["get", "patch"],
+      "/attachments": ["post"],
+      "/attachments/{id}": ["get"],
+      "/attachments/{id}/content": ["get"],
+      "/attachments/{id}/thumbnail": ["get"],
       "/members/{id}/context": ["get"],
+      "/members/{id}/documents": ["get"],
       "/audit": ["get"],
       "/openapi.json": ["get"],
     };
@@ -116,22 +151,64 @@ describe("OpenAPI document", () => {
 
   it("derives request bodies from the zod schemas the handlers parse with", () => {
     const send = requestSchema("/threads/{id}/messages", "post");
-    expect(send.required).toEqual(expect.arrayContaining(["body", "clientMessageId"]));
+    expect(send.required).toContain("clientMessageId");
     expect(send.required).not.toContain("visibility");
-    expect(send.properties.body).toMatchObject({ type: "string", minLength: 1, maxLength: 10_000 });
     expect(send.properties.visibility).toMatchObject({ enum: ["member", "internal"], default: "member" });
     expect(send.additionalProperties).toBe(false);
-    const { $schema: _s1, ...fromZod } = z.toJSONSchema(sendMessageSchema, { io: "input" }) as Json;
-    expect(send).toEqual(fromZod);
+    expectDerivedFrom(send, sendMessageSchema);
 
     const create = requestSchema("/threads", "post");
-    const { $schema: _s2, ...createFromZod } = z.toJSONSchema(createThreadSchema, { io: "input" }) as Json;
-    expect(create).toEqual(createFromZod);
+    expectDerivedFrom(create, createThreadSchema);
     expect(create.additionalProperties).toBe(false);
+
+    // The refinement "body, or files" is not in zod's JSON Schema: the document adds it.
+    for (const schema of [send, create]) {
+      expect(schema.required).not.toContain("body");
+      expect(schema.properties.body).toMatchObject({ type: "string", maxLength: 10_000, default: "" });
+      expect(schema.properties.body!.description).toBe("1–10,000 characters (after trimming), or empty when files are attached.");
+      expect(schema.properties.attachmentIds).toMatchObject({ type: "array", default: [], items: { type: "string", format: "uuid" } });
+      expect(schema.anyOf).toEqual([
+        { required: ["body"], properties: { body: { minLength: 1 } } },
+        { required: ["attachmentIds"], properties: { attachmentIds: { minItems: 1 } } },
+      ]);
+    }
 
     const patch = requestSchema("/tickets/{id}", "patch");
     expect(Object.keys(patch.properties)).toEqual(expect.arrayContaining(["status", "assigneeId", "priority"]));
     expect(patch.additionalProperties).toBe(false);
+  });
+
+  it("describes attachments: the view, where it appears, the upload and the files", () => {
+    const attachment = doc.components.schemas!.Attachment as { properties: Record<string, Json>; required: string[] };
+    expect([...attachment.required].sort()).toEqual([...attachmentViewKeys].sort());
+    expect(Object.keys(attachment.properties).sort()).toEqual([...attachmentViewKeys].sort());
+    expect(attachment.properties.status).toMatchObject({ enum: [...attachmentStatuses] });
+
+    const attachmentList = { type: "array", items: { $ref: "#/components/schemas/Attachment" } };
+    const message = doc.components.schemas!.Message as { properties: Record<string, Json> };
+    expect(message.properties.attachments).toMatchObject(attachmentList);
+    const ticketDetail = doc.components.schemas!.TicketDetail as { allOf: { properties?: Record<string, Json> }[] };
+    expect(ticketDetail.allOf.find((part) => part.properties?.attachments)?.properties!.attachments).toMatchObject(attachmentList);
+    expect(deref<{ properties: Record<string, Json> }>(doc.components.schemas!.DocumentList).properties.items).toMatchObject(attachmentList);
+
+    const upload = doc.paths["/attachments"]!.post as { requestBody: { content: Record<string, unknown> }; responses: Record<string, unknown> };
+    expect(Object.keys(upload.requestBody.content)).toEqual(["multipart/form-data"]);
+    const form = requestSchema("/attachments", "post", "multipart/form-data");
+    expect(form.required).toEqual(["file"]);
+    expect(form.properties.file).toMatchObject({ type: "string", contentMediaType: "application/octet-stream" });
+    expect(Object.keys(upload.responses).sort()).toEqual(["201", "400", "401", "403", "413", "422", "500"]);
+    expect(deref(upload.responses["201"])).toMatchObject({ content: { "application/json": { schema: { $ref: "#/components/schemas/Attachment" } } } });
+
+    const content = doc.paths["/attachments/{id}/content"]!.get as { responses: Record<string, Json> };
+    const served = content.responses["200"] as { headers: Record<string, unknown>; content: Record<string, unknown> };
+    expect(Object.keys(served.content).sort()).toEqual(["application/pdf", "image/jpeg", "image/png", "image/webp"]);
+    expect(Object.keys(served.headers)).toEqual(expect.arrayContaining(["Content-Disposition", "X-Content-Type-Options", "Content-Security-Policy"]));
+    const thumbnail = doc.paths["/attachments/{id}/thumbnail"]!.get as { responses: Record<string, Json> };
+    expect(Object.keys((thumbnail.responses["200"] as { content: Record<string, unknown> }).content)).toEqual(["image/webp"]);
+    for (const path of ["/attachments/{id}", "/attachments/{id}/content", "/attachments/{id}/thumbnail", "/members/{id}/documents"]) {
+      expect(Object.keys((doc.paths[path]!.get as { responses: Json }).responses).sort(), path).toEqual(["200", "401", "404", "500"]);
+    }
+    expect((doc.tags as { name: string }[]).map((t) => t.name)).toContain("attachments");
   });
 
   it("derives query parameters from the list schemas", () => {

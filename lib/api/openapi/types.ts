@@ -11,10 +11,13 @@ export type Parameter = {
 
 export type Ref = { $ref: string };
 
+/** A Media Type Object; `encoding` describes the parts of a multipart body. */
+export type MediaType = { schema: JsonSchema; encoding?: Record<string, { contentType?: string }> };
+
 export type Response = {
   description: string;
   headers?: Record<string, { description?: string; schema: JsonSchema }>;
-  content?: Record<string, { schema: JsonSchema }>;
+  content?: Record<string, MediaType>;
 };
 
 export type Operation = {
@@ -23,7 +26,7 @@ export type Operation = {
   description?: string;
   tags?: string[];
   parameters?: (Parameter | Ref)[];
-  requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema }> };
+  requestBody?: { required: boolean; description?: string; content: Record<string, MediaType> };
   responses: Record<string, Response | Ref>;
   security?: Record<string, string[]>[];
 };

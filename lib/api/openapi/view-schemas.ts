@@ -5,6 +5,8 @@
  */
 import { memberContextFields } from "../../access/member-context-fields";
 import { roles } from "../../access/roles";
+import { attachmentStatuses } from "../../domain/attachments/schemas";
+import { allowedContentTypes } from "../../files/allowed-types";
 import { queueViews, ticketPriorities, ticketStatuses } from "../../domain/tickets/schemas";
 import { visibilitySchema } from "../../domain/messages/schemas";
 import { inputSchema } from "./from-zod";
@@ -17,6 +19,7 @@ const nullableId: JsonSchema = { type: ["string", "null"], format: "uuid" };
 const dateTime: JsonSchema = { type: "string", format: "date-time" };
 const nullableDateTime: JsonSchema = { type: ["string", "null"], format: "date-time" };
 const nullableString: JsonSchema = { type: ["string", "null"] };
+const nullableInteger: JsonSchema = { type: ["integer", "null"], minimum: 0 };
 const teamKind: JsonSchema = { type: "string", enum: ["CONCIERGE", "VIRTUAL_PRIMARY_CARE", "HEALTH_CENTER"] };
 
 function object(properties: Record<string, JsonSchema>, required: string[] = Object.keys(properties)): JsonSchema {
@@ -54,16 +57,44 @@ export const viewSchemas: Record<string, JsonSchema> = {
   ThreadList: object({ items: { type: "array", items: ref("Thread") }, nextCursor: nullableString }),
   CreatedThread: object({ thread: ref("Thread"), message: ref("Message") }),
 
+  /** lib/domain/attachments/schemas.ts `AttachmentView` */
+  Attachment: object({
+    id,
+    fileName: { type: "string", description: "Cleaned for display; never a storage key." },
+    contentType: {
+      type: ["string", "null"],
+      enum: [...allowedContentTypes, null],
+      description: "The type found in the file's bytes (not the one the uploader declared).",
+    },
+    sizeBytes: { type: "integer", minimum: 0 },
+    status: {
+      type: "string",
+      enum: [...attachmentStatuses],
+      description: "PENDING until the virus scan finishes (poll GET /attachments/{id}); only CLEAN files are ever served.",
+    },
+    documentType: { type: ["string", "null"], enum: ["photo", "document", null], description: "`photo` for images, `document` for PDFs." },
+    statusMessage: { ...nullableString, description: "Plain words for the uploader when the file is not (yet) available; null when CLEAN." },
+    width: { ...nullableInteger, description: "Pixels; images only." },
+    height: { ...nullableInteger, description: "Pixels; images only." },
+    threadId: { ...nullableId, description: "Null until the file is sent with a message." },
+    messageId: { ...nullableId, description: "Null until the file is sent with a message." },
+    createdAt: dateTime,
+    contentUrl: { type: ["string", "null"], format: "uri-reference", description: "GET it for the file; set only when CLEAN." },
+    thumbnailUrl: { type: ["string", "null"], format: "uri-reference", description: "A WebP preview of an image (at most 480 px); set only for a CLEAN image." },
+  }),
+  /** lib/domain/attachments/list-member-documents.ts: at most 50, newest first, no paging. */
+  DocumentList: object({ items: { type: "array", items: ref("Attachment") } }),
+
   /** lib/domain/messages/schemas.ts `MessageView` */
   Message: object({
     id,
     threadId: id,
-    body: { type: "string" },
+    body: { type: "string", description: "Empty when the message is files only." },
     visibility: { ...inputSchema(visibilitySchema), description: "`internal` notes are staff-only; members never receive them." },
     author: object({ id, name: { type: "string" }, role: { type: "string", enum: [...roles] } }),
     createdAt: dateTime,
     clientMessageId: { type: "string" },
-    attachments: { type: "array", items: { type: "object" }, description: "Attachments of the message (empty until uploads are enabled)." },
+    attachments: { type: "array", items: ref("Attachment"), description: "Files sent with the message, in the order they were uploaded." },
   }),
   MessageList: object({ items: { type: "array", items: ref("Message") }, nextCursor: nullableString }),
 
@@ -100,6 +131,7 @@ export const viewSchemas: Record<string, JsonSchema> = {
         assignee: nullable(person),
         events: { type: "array", items: ref("TicketEvent") },
         assignableStaff: { type: "array", items: object({ id, name: { type: "string" }, role: { type: "string", enum: [...roles] } }) },
+        attachments: { type: "array", items: ref("Attachment"), description: "Files sent on this ticket's messages, newest first (at most 50)." },
       }),
     ],
   },

@@ -1,5 +1,6 @@
 /** The one projection of a message row into its public shape (GET /threads/{id}/messages). */
 import type { Prisma } from "../../db/generated/client";
+import { attachmentViewSelect, toAttachmentView } from "../attachments/attachment-view";
 import type { MessageView } from "./schemas";
 
 export const messageViewSelect = {
@@ -10,6 +11,9 @@ export const messageViewSelect = {
   createdAt: true,
   clientMessageId: true,
   author: { select: { id: true, name: true, role: true } },
+  // The message's files, in the order they were uploaded. An attachment follows its message's
+  // visibility, so whoever may read the message may see them listed.
+  attachments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: attachmentViewSelect },
 } as const satisfies Prisma.MessageSelect;
 
 export type MessageRow = Prisma.MessageGetPayload<{ select: typeof messageViewSelect }>;
@@ -24,6 +28,6 @@ export function toMessageView(row: MessageRow): MessageView {
     author: row.author,
     createdAt: row.createdAt.toISOString(),
     clientMessageId: row.clientMessageId,
-    attachments: [],
+    attachments: row.attachments.map(toAttachmentView),
   };
 }

@@ -1,6 +1,7 @@
 // Input schemas and views of messages. No server-only imports: the composer reuses them,
 // and the server always parses again.
 import { z } from "zod";
+import type { AttachmentView } from "../attachments/schemas";
 import { ticketStatusSchema } from "../tickets/schemas";
 
 /** 1–10,000 characters after trimming. */
@@ -12,13 +13,30 @@ export const clientMessageIdSchema = z.string().trim().min(8).max(100).regex(/^[
 export const visibilitySchema = z.enum(["member", "internal"]);
 export type Visibility = z.infer<typeof visibilitySchema>;
 
-export const sendMessageSchema = z.strictObject({
-  body: messageBodySchema,
-  clientMessageId: clientMessageIdSchema,
-  visibility: visibilitySchema.default("member"),
-  /** The state the ticket should take after a staff reply (default: NEW/OPEN → PENDING). */
-  ticketStatus: ticketStatusSchema.optional(),
-});
+/** Uploads (POST /attachments) sent with the message; the domain applies the per-message limit. */
+export const attachmentIdsSchema = z.array(z.guid()).max(50).default([]);
+
+/**
+ * The body may be empty only when files are attached (a photo on its own is a message).
+ * Used by both send schemas.
+ */
+export function requireBodyOrAttachments(value: { body: string; attachmentIds: string[] }, ctx: z.RefinementCtx): void {
+  if (value.body.length === 0 && value.attachmentIds.length === 0) ctx.addIssue({ code: "custom", path: ["body"], message: "Write a message first." });
+}
+
+/** Like messageBodySchema, but empty is allowed here; requireBodyOrAttachments decides. */
+export const optionalBodySchema = z.string().trim().max(10_000, "Messages are limited to 10,000 characters.").default("");
+
+export const sendMessageSchema = z
+  .strictObject({
+    body: optionalBodySchema,
+    clientMessageId: clientMessageIdSchema,
+    visibility: visibilitySchema.default("member"),
+    /** The state the ticket should take after a staff reply (default: NEW/OPEN → PENDING). */
+    ticketStatus: ticketStatusSchema.optional(),
+    attachmentIds: attachmentIdsSchema,
+  })
+  .superRefine(requireBodyOrAttachments);
 export type SendMessageInput = z.input<typeof sendMessageSchema>;
 
 export const listMessagesSchema = z.strictObject({
@@ -35,5 +53,5 @@ export type MessageView = {
   author: { id: string; name: string; role: string };
   createdAt: string;
   clientMessageId: string;
-  attachments: never[];
+  attachments: AttachmentView[];
 };

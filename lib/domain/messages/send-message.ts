@@ -10,6 +10,7 @@ import { uuid7 } from "../shared/uuid7";
 import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
 import { planTicketForMessage, type MessageKind, type TicketPlan } from "../tickets/ticket-state-machine";
 import { auditRowData } from "../audit/audit-row-data";
+import { checkAttachmentsToSend, sentAttachments, tagAttachments } from "../attachments/attach-to-message";
 import { findOwnMessage } from "./find-own-message";
 import { toMessageView } from "./message-view";
 import { isRecordNotFound, isUniqueViolation, messageClientIdKey, oneActiveTicketKey } from "./prisma-errors";
@@ -86,6 +87,7 @@ async function attempt(db: PrismaClient, actor: Actor, threadId: string, q: Pars
   ]);
   if (!thread) throw await threadNotFound(db, actor, "message.send", threadId);
   if (original) return replay(db, actor, threadId, thread.memberId, original);
+  await checkAttachmentsToSend(db, actor, q.attachmentIds);
 
   const now = new Date();
   const internal = q.visibility === "internal";
@@ -156,6 +158,10 @@ async function attempt(db: PrismaClient, actor: Actor, threadId: string, q: Pars
     );
   }
 
+  if (q.attachmentIds.length > 0) {
+    ops.push(tagAttachments(db, actor, q.attachmentIds, { messageId, threadId, ticketId, memberId: thread.memberId }));
+  }
+
   ops.push(
     db.threadReadState.upsert({
       where: { threadId_userId: { threadId, userId: actor.userId } },
@@ -195,7 +201,7 @@ async function attempt(db: PrismaClient, actor: Actor, threadId: string, q: Pars
       author: { id: actor.userId, name: actor.name, role: actor.role },
       createdAt: now.toISOString(),
       clientMessageId: q.clientMessageId,
-      attachments: [],
+      attachments: await sentAttachments(db, messageId, q.attachmentIds),
     },
     created: true,
   };

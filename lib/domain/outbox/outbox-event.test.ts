@@ -13,6 +13,8 @@ describe("outboxEventData", () => {
     expect(outboxEventData({ ...base, type: "message.created", payload: { messageId: "x", visibility: "internal" } }).memberId).toBeNull();
     expect(outboxEventData({ ...base, type: "ticket.created", payload: { ticketId: "x" } }).memberId).toBeNull();
     expect(outboxEventData({ ...base, type: "ticket.updated", payload: { ticketId: "x", status: "OPEN" } }).memberId).toBeNull();
+    expect(outboxEventData({ ...base, type: "attachment.scanned", payload: { attachmentId: "x", status: "CLEAN", memberVisible: false } }).memberId).toBeNull();
+    expect(outboxEventData({ ...base, type: "attachment.scanned", payload: { attachmentId: "x", status: "CLEAN", memberVisible: true } }).memberId).toBe("m");
   });
 
   it.each(["body", "Subject", "name", "preview"])("refuses a payload carrying %s", (key) => {

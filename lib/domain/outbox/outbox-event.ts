@@ -13,7 +13,7 @@
  */
 import type { Prisma, PrismaClient } from "../../db/generated/client";
 
-export type OutboxEventType = "message.created" | "ticket.created" | "ticket.updated" | "thread.created";
+export type OutboxEventType = "message.created" | "ticket.created" | "ticket.updated" | "thread.created" | "attachment.scanned";
 
 /** Ids, status values, counts, flags. */
 export type OutboxPayload = Record<string, string | number | boolean | null>;
@@ -32,6 +32,8 @@ const forbiddenKeys = new Set(["body", "text", "subject", "name", "email", "prev
 function reachesMember(event: OutboxEvent): boolean {
   if (event.type === "thread.created") return true;
   if (event.type === "message.created") return event.payload.visibility === "member";
+  // The member who uploaded it, or whose member-visible message carries it.
+  if (event.type === "attachment.scanned") return event.payload.memberVisible === true;
   return false;
 }
 

@@ -1,11 +1,14 @@
 /**
  * Opens the database at server start (migrations and demo seeding run then), so the first
- * request does not pay for it and a broken configuration fails at start, not later.
+ * request does not pay for it and a broken configuration fails at start, not later. Then
+ * starts this instance's background job worker (unless JOB_WORKER=0).
  */
 import { getDb } from "../../db/client";
 import { getEnv } from "../../env";
+import { startJobWorker } from "../jobs/job-worker";
 
 export async function startSystem(): Promise<void> {
-  getEnv();
+  const env = getEnv();
   await getDb();
+  if (env.JOB_WORKER) startJobWorker();
 }

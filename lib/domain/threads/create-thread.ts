@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import { authorize } from "../audit/authorize";
 import { recordAudit } from "../audit/record-audit";
 import { auditRowData } from "../audit/audit-row-data";
+import { checkAttachmentsToSend, sentAttachments, tagAttachments } from "../attachments/attach-to-message";
 import { findOwnMessage } from "../messages/find-own-message";
 import { toMessageView } from "../messages/message-view";
 import { isUniqueViolation, messageClientIdKey } from "../messages/prisma-errors";
@@ -35,6 +36,7 @@ export async function createThread(actor: Actor, input: CreateThreadInput): Prom
   const replay = await findOriginal(db, actor, q.clientMessageId);
   if (replay) return replay;
 
+  await checkAttachmentsToSend(db, actor, q.attachmentIds);
   const route = await routeNewThread(db, actor, q.teamId);
   const now = new Date();
   const threadId = uuid7(now.getTime());
@@ -63,6 +65,7 @@ export async function createThread(actor: Actor, input: CreateThreadInput): Prom
         data: plan.events.map((e) => ({ id: uuid7(now.getTime()), ticketId: e.ticketId, actorId: actor.userId, type: e.type, fromValue: e.fromValue, toValue: e.toValue, createdAt: now })),
       }),
       db.threadReadState.create({ data: { threadId, userId: actor.userId, lastReadAt: now }, select: { threadId: true } }),
+      tagAttachments(db, actor, q.attachmentIds, { messageId, threadId, ticketId: ticket.id, memberId: actor.userId }),
       db.auditLog.create({
         data: auditRowData(actor, {
           action: "thread.create",
@@ -114,7 +117,7 @@ export async function createThread(actor: Actor, input: CreateThreadInput): Prom
       author: { id: actor.userId, name: actor.name, role: actor.role },
       createdAt: now.toISOString(),
       clientMessageId: q.clientMessageId,
-      attachments: [],
+      attachments: await sentAttachments(db, messageId, q.attachmentIds),
     },
     created: true,
   };

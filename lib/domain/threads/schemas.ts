@@ -1,6 +1,7 @@
 // Input schemas of the threads area. No server-only imports: forms reuse them, and the
 // server always parses again.
 import { z } from "zod";
+import { attachmentIdsSchema, optionalBodySchema, requireBodyOrAttachments } from "../messages/schemas";
 
 export const listThreadsSchema = z.strictObject({
   cursor: z.string().max(200).optional(),
@@ -8,13 +9,16 @@ export const listThreadsSchema = z.strictObject({
 });
 export type ListThreadsInput = z.input<typeof listThreadsSchema>;
 
-export const createThreadSchema = z.strictObject({
-  subject: z.string().trim().min(1).max(200).optional(),
-  body: z.string().trim().min(1, "Write a message first.").max(10_000, "Messages are limited to 10,000 characters."),
-  clientMessageId: z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/),
-  /** Open the thread on another team's channel (e.g. "My doctor"); default: the member's concierge team. */
-  teamId: z.uuid().optional(),
-});
+export const createThreadSchema = z
+  .strictObject({
+    subject: z.string().trim().min(1).max(200).optional(),
+    body: optionalBodySchema,
+    clientMessageId: z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/),
+    /** Open the thread on another team's channel (e.g. "My doctor"); default: the member's concierge team. */
+    teamId: z.uuid().optional(),
+    attachmentIds: attachmentIdsSchema,
+  })
+  .superRefine(requireBodyOrAttachments);
 export type CreateThreadInput = z.input<typeof createThreadSchema>;
 
 export type ThreadView = {

@@ -1,4 +1,5 @@
 // Input schemas and views of tickets and queues. No server-only imports.
+import type { AttachmentView } from "../attachments/schemas";
 import { z } from "zod";
 
 export const ticketStatuses = ["NEW", "OPEN", "PENDING", "ON_HOLD", "SOLVED", "CLOSED"] as const;
@@ -62,6 +63,8 @@ export type TicketDetail = TicketView & {
   events: TicketEventView[];
   /** Staff of the owning team, for "assign to a teammate". */
   assignableStaff: { id: string; name: string; role: string }[];
+  /** Files sent on this ticket's messages, newest first (staff reach every message of a ticket they reach). */
+  attachments: AttachmentView[];
 };
 
 export type QueueItem = TicketView & {

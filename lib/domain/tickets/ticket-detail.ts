@@ -9,6 +9,7 @@ import { ticketWhereForActor } from "../../access/scopes";
 import type { Prisma, PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
+import { attachmentViewSelect, toAttachmentView } from "../attachments/attachment-view";
 import type { TicketDetail } from "./schemas";
 import { ticketViewSelect, toTicketView } from "./ticket-view";
 
@@ -21,6 +22,7 @@ const ticketDetailSelect = {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, type: true, fromValue: true, toValue: true, createdAt: true, actor: { select: { id: true, name: true } } },
   },
+  attachments: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50, select: attachmentViewSelect },
   // Who may be assigned: active staff of the owning team (none for a triage ticket).
   team: {
     select: {
@@ -66,6 +68,7 @@ export async function loadTicketDetail(db: PrismaClient, actor: Actor, ticketId:
         createdAt: e.createdAt.toISOString(),
       })),
       assignableStaff: (row.team?.memberships ?? []).map(({ user }) => ({ id: user.id, name: user.name, role: user.role })),
+      attachments: row.attachments.map(toAttachmentView),
     },
   };
 }

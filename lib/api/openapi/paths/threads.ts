@@ -20,7 +20,8 @@ export const threadPaths: Paths = {
       summary: "Start a conversation (members)",
       description:
         "Opens a thread with its first message and a ticket in the owning team's queue. Sending the same `clientMessageId` again " +
-        "creates nothing and answers 200 with the original thread and message.",
+        "creates nothing and answers 200 with the original thread and message. Files uploaded with POST /attachments go in `attachmentIds`; " +
+        "the body may then be empty.",
       requestBody: jsonBody("CreateThreadRequest"),
       responses: {
         "201": { ...json("Created.", "CreatedThread"), headers: { Location: { description: "The new thread.", schema: { type: "string" } } } },
@@ -52,7 +53,8 @@ export const threadPaths: Paths = {
       tags: ["messages"],
       summary: "Send a message or (staff) an internal note",
       description:
-        "Idempotent on `clientMessageId`: a retry answers 200 with the original message and stores nothing new, even when the retries race.",
+        "Idempotent on `clientMessageId`: a retry answers 200 with the original message and stores nothing new, even when the retries race. " +
+        "Files uploaded with POST /attachments go in `attachmentIds` (they follow the message's visibility); the body may then be empty.",
       requestBody: jsonBody("SendMessageRequest"),
       responses: {
         "201": json("Sent.", "Message"),

@@ -1,0 +1,37 @@
+/**
+ * The member's documents for the context panel (GET /api/v1/members/{id}/documents): clean
+ * attachments about that member on messages the actor may read. Only roles granted the
+ * `documents` field (lib/access/member-context-fields.ts) get them; others get NOT_FOUND, as
+ * for any field they may not see. Audited as one read of the member's documents.
+ */
+import { z } from "zod";
+import type { Actor } from "../../access/actor";
+import { memberContextFieldsFor } from "../../access/member-context-fields";
+import { messageWhereForActor } from "../../access/scopes";
+import { getDb } from "../../db/client";
+import { AppError } from "../../errors";
+import { authorize } from "../audit/authorize";
+import { recordAudit } from "../audit/record-audit";
+import { attachmentViewSelect, toAttachmentView } from "./attachment-view";
+import type { AttachmentView } from "./schemas";
+
+const MAX_DOCUMENTS = 50;
+
+export async function listMemberDocuments(actor: Actor, memberId: string): Promise<{ items: AttachmentView[] }> {
+  const target = { recordType: "member", recordId: memberId.slice(0, 64) };
+  await authorize(actor, "memberContext.read", target, { denyAs: "NOT_FOUND" });
+  const db = await getDb();
+  const id = z.guid().safeParse(memberId).success ? memberId.toLowerCase() : null;
+  if (!id || !memberContextFieldsFor(actor.role).has("documents")) {
+    await recordAudit(db, actor, { action: "memberDocuments.list", outcome: "DENIED", ...target, reason: id ? "field_not_granted" : "out_of_scope" });
+    throw new AppError("NOT_FOUND");
+  }
+  const rows = await db.attachment.findMany({
+    where: { memberId: id, status: "CLEAN", message: messageWhereForActor(actor) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: MAX_DOCUMENTS,
+    select: attachmentViewSelect,
+  });
+  await recordAudit(db, actor, { action: "memberDocuments.list", memberId: id, recordType: "member", recordId: id, details: { count: rows.length } });
+  return { items: rows.map(toAttachmentView) };
+}

@@ -1,0 +1,42 @@
+/**
+ * The in-process job worker: every app instance polls the jobs table (claims are exclusive,
+ * run-jobs.ts), so retries survive restarts and any instance may pick them up. Started by
+ * startSystem unless JOB_WORKER=0.
+ */
+import { logger } from "../../log/logger";
+import { jobHandlers } from "./job-handlers";
+import { runDueJobs, runJobNow } from "./run-jobs";
+
+const pollMs = 1_000;
+let timer: NodeJS.Timeout | undefined;
+let running = false;
+
+async function tick(): Promise<void> {
+  if (running) return; // one pass at a time per instance
+  running = true;
+  try {
+    // Keep going while a full batch came back, so a backlog drains without waiting a poll.
+    while ((await runDueJobs({ handlers: jobHandlers })) >= 10) {
+      /* next batch */
+    }
+  } catch (error) {
+    logger.error({ err: error }, "job worker pass failed");
+  } finally {
+    running = false;
+  }
+}
+
+export function startJobWorker(): void {
+  if (timer) return;
+  timer = setInterval(() => void tick(), pollMs);
+  timer.unref();
+}
+
+/** Runs a job that was just queued, without waiting for the next poll. Never throws. */
+export async function runQueuedJobNow(jobId: string): Promise<void> {
+  try {
+    await runJobNow(jobId, jobHandlers);
+  } catch (error) {
+    logger.error({ err: error, jobId }, "immediate job run failed; the worker retries it");
+  }
+}

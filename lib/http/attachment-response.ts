@@ -1,0 +1,35 @@
+/**
+ * ⚠ Security-critical: how a stored file goes back to a browser. The bytes were uploaded by
+ * someone else, so the browser must never treat them as anything but the checked type:
+ *  - Content-Type is the type found in the bytes, and nosniff forbids guessing another;
+ *  - a CSP of its own (nothing may load or run, sandboxed, never framed) in case a file is
+ *    opened as a page;
+ *  - Content-Disposition: images inline (they are shown in the thread), PDFs and any
+ *    `download` request as attachment, with the cleaned name;
+ *  - same-origin only (CORP) and never cached outside the browser session (no-store is set
+ *    by apiRoute).
+ */
+import type { AttachmentContent } from "../domain/attachments/read-attachment-content";
+
+export const attachmentCsp = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** RFC 6266/5987: an ASCII fallback plus the exact UTF-8 name. */
+export function contentDisposition(kind: "inline" | "attachment", fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\;]/g, "_") || "attachment";
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export function attachmentResponse(content: AttachmentContent, options: { download: boolean }): Response {
+  const inline = !options.download && content.contentType.startsWith("image/");
+  return new Response(new Uint8Array(content.bytes), {
+    status: 200,
+    headers: {
+      "content-type": content.contentType,
+      "content-length": String(content.bytes.byteLength),
+      "content-disposition": contentDisposition(inline ? "inline" : "attachment", content.fileName),
+      "x-content-type-options": "nosniff",
+      "content-security-policy": attachmentCsp,
+      "cross-origin-resource-policy": "same-origin",
+    },
+  });
+}
