@@ -65,7 +65,9 @@ export function ConsoleConversation({
       <MessageComposer
         tone={mode === "internal" ? "internal" : "default"}
         placeholder={mode === "internal" ? "Note for the team — the member never sees this…" : "Reply to the member…"}
-        onSend={(body) => send(body, mode === "internal" ? { visibility: "internal" } : { visibility: "member", ...(after === "KEEP" ? {} : { ticketStatus: after }) })}
+        onSend={(body, attachments) =>
+          send(body, mode === "internal" ? { visibility: "internal", attachments } : { visibility: "member", attachments, ...(after === "KEEP" ? {} : { ticketStatus: after }) })
+        }
       >
         {mode === "member" && (
           <label className="flex items-center gap-1.5 text-sm text-slate-700">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { MemberContextView } from "@/lib/domain/members/schemas";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { MemberDocuments } from "./member-documents";
 
 const sexLabels = { FEMALE: "Female", MALE: "Male", INTERSEX: "Intersex", UNKNOWN: "Not stated" } as const;
 const money = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
@@ -18,7 +19,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
  * The member beside the thread. It renders only the fields the server sent; the server
  * sends only what the viewer's role may see (lib/access/member-context-fields.ts).
  */
-export function MemberContextPanel({ context }: { context: MemberContextView }) {
+export function MemberContextPanel({ context, showDocuments = false }: { context: MemberContextView; showDocuments?: boolean }) {
   const c = context;
   return (
     <section aria-labelledby="member-context-heading" className="rounded-2xl border border-slate-200 bg-white p-4 text-sm">
@@ -86,6 +87,8 @@ export function MemberContextPanel({ context }: { context: MemberContextView }) 
           </ul>
         </div>
       )}
+      {/* The page says whether the viewer's role is granted documents (the API answers 404 otherwise). */}
+      {(showDocuments || c.fields.includes("documents")) && <MemberDocuments memberId={c.id} />}
     </section>
   );
 }

@@ -35,7 +35,7 @@ export function MemberThread({
         <MessageList messages={messages} viewerId={me.id} perspective="member" onRetry={retry} />
       </section>
       <div className="sticky bottom-0 bg-slate-50 pb-3 pt-1">
-        <MessageComposer onSend={(body) => send(body)} placeholder="Write to your care team…" />
+        <MessageComposer onSend={(body, attachments) => send(body, { attachments })} placeholder="Write to your care team…" />
       </div>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { authorLabel } from "@/components/format/author-label";
+import { MessageAttachments } from "@/components/attachments/message-attachments";
 import type { DisplayMessage } from "./use-thread-messages";
 
 function time(iso: string) {
@@ -55,7 +56,8 @@ export function MessageList({
                 {internal && <span className="mr-1 rounded bg-amber-200 px-1.5 py-0.5 font-semibold uppercase tracking-wide text-amber-900">Internal note</span>}
                 <span className="font-medium text-slate-700">{perspective === "member" && m.author.id === viewerId ? "You" : authorLabel(m.author)}</span> · <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
               </p>
-              <div className={`whitespace-pre-wrap break-words rounded-2xl px-3.5 py-2 text-[0.95rem] leading-relaxed shadow-sm ${bubble}`}>{m.body}</div>
+              {m.body && <div className={`whitespace-pre-wrap break-words rounded-2xl px-3.5 py-2 text-[0.95rem] leading-relaxed shadow-sm ${bubble}`}>{m.body}</div>}
+              <MessageAttachments attachments={m.attachments} threadId={m.threadId} internal={internal} alignEnd={right} />
               {m.delivery !== "sent" && (
                 <p className={`mt-0.5 text-xs ${right ? "text-right" : ""} ${m.delivery === "failed" ? "text-red-700" : "text-slate-500"}`} role={m.delivery === "failed" ? "alert" : "status"}>
                   {m.delivery === "sending" ? (

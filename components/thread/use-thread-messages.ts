@@ -10,6 +10,7 @@
 import { useCallback, useMemo, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { MessageView, Visibility } from "@/lib/domain/messages/schemas";
+import type { AttachmentView } from "@/lib/domain/attachments/schemas";
 import type { TicketStatus } from "@/lib/domain/tickets/schemas";
 import { api, ApiError, newClientMessageId } from "@/components/api/api-client";
 
@@ -21,12 +22,14 @@ type Pending = {
   body: string;
   visibility: Visibility;
   ticketStatus?: TicketStatus;
+  /** Uploaded files sent with the message (shown at once; a retry sends the same ids). */
+  attachments: AttachmentView[];
   createdAt: string;
   delivery: "sending" | "failed";
   error?: string;
 };
 
-export type SendOptions = { visibility?: Visibility; ticketStatus?: TicketStatus };
+export type SendOptions = { visibility?: Visibility; ticketStatus?: TicketStatus; attachments?: AttachmentView[] };
 
 export function useThreadMessages(
   threadId: string,
@@ -53,6 +56,7 @@ export function useThreadMessages(
           clientMessageId: p.clientMessageId,
           visibility: p.visibility,
           ...(p.ticketStatus ? { ticketStatus: p.ticketStatus } : {}),
+          ...(p.attachments.length > 0 ? { attachmentIds: p.attachments.map((a) => a.id) } : {}),
         });
         queryClient.setQueryData<MessageView[]>(key, (old = []) => (old.some((m) => m.id === stored.id) ? old : [...old, stored]));
         setPending((list) => list.filter((x) => x.clientMessageId !== p.clientMessageId));
@@ -74,6 +78,7 @@ export function useThreadMessages(
         body,
         visibility: options.visibility ?? "member",
         ...(options.ticketStatus ? { ticketStatus: options.ticketStatus } : {}),
+        attachments: options.attachments ?? [],
         createdAt: new Date().toISOString(),
         delivery: "sending",
       };
@@ -104,7 +109,7 @@ export function useThreadMessages(
         author: me,
         createdAt: p.createdAt,
         clientMessageId: p.clientMessageId,
-        attachments: [],
+        attachments: p.attachments,
         delivery: p.delivery,
         ...(p.error ? { error: p.error } : {}),
       }));

@@ -6,6 +6,8 @@ import type { TicketDetail, UpdateTicketInput } from "@/lib/domain/tickets/schem
 import { ticketPriorities } from "@/lib/domain/tickets/schemas";
 import { api, ApiError } from "@/components/api/api-client";
 import { caseTypes, priorityLabels, statusLabels } from "@/components/format/ticket-labels";
+import type { AttachmentView } from "@/lib/domain/attachments/schemas";
+import { AttachmentList } from "@/components/attachments/attachment-list";
 
 const manualTargets = ["OPEN", "PENDING", "ON_HOLD", "SOLVED", "CLOSED"] as const;
 
@@ -147,6 +149,7 @@ export function TicketSidebar({ initial, meId }: { initial: TicketDetail; meId: 
         <dt className="text-slate-500">First response</dt>
         <dd>{when(ticket.firstResponseAt)}</dd>
       </dl>
+      <TicketAttachments items={ticket.attachments} threadId={ticket.threadId} />
       <div>
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">History</h3>
         <ol className="mt-1 space-y-1.5 border-l border-slate-200 pl-3" aria-label="Ticket history" data-testid="ticket-history">
@@ -161,5 +164,21 @@ export function TicketSidebar({ initial, meId }: { initial: TicketDetail; meId: 
         </ol>
       </div>
     </section>
+  );
+}
+
+/** The ticket's files, newest first. */
+function TicketAttachments({ items, threadId }: { items: AttachmentView[]; threadId: string }) {
+  return (
+    <div>
+      <h3 id="ticket-attachments-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+        Attachments{items.length > 0 && <span className="ml-1 font-normal normal-case tracking-normal text-slate-400">({items.length})</span>}
+      </h3>
+      {items.length === 0 ? (
+        <p className="mt-1 text-slate-500">No attachments yet.</p>
+      ) : (
+        <AttachmentList items={items} label="Ticket attachments" threadId={threadId} testId="ticket-attachments" />
+      )}
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireActor } from "@/lib/auth/require-actor";
 import { staffRoles } from "@/lib/access/roles";
+import { memberContextFieldsFor } from "@/lib/access/member-context-fields";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { getThread } from "@/lib/domain/threads/get-thread";
 import { listMessages } from "@/lib/domain/messages/list-messages";
@@ -41,7 +42,7 @@ export default async function ConsoleThreadPage({ params }: { params: Promise<{ 
       </div>
       <div className="grid gap-4 lg:grid-cols-[16rem_minmax(0,1fr)_17rem]">
         <div className="order-2 lg:order-1">
-          <MemberContextPanel context={context} />
+          <MemberContextPanel context={context} showDocuments={memberContextFieldsFor(actor.role).has("documents")} />
         </div>
         <div className="order-1 lg:order-2">
           <ConsoleConversation
