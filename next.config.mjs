@@ -43,7 +43,13 @@ const nextConfig = {
     "@aws-sdk/client-s3",
   ],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      // Everything but the routes that serve uploaded files…
+      { source: "/:path((?!api/v1/attachments/[^/]+/(?:content|thumbnail)$).*)", headers: securityHeaders },
+      // …which set a stricter CSP of their own (lib/http/attachment-response.ts: nothing may
+      // load or run, sandboxed). Headers from here would replace it, so they get the rest only.
+      { source: "/api/v1/attachments/:id/:variant(content|thumbnail)", headers: securityHeaders.filter((h) => h.key !== "Content-Security-Policy") },
+    ];
   },
 };
 

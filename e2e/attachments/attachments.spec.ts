@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { exeRenamedJpg, hasExifOrGps, htmlFile, jpegWithEicarAppended, jpegWithGpsExif, polyglotJpegHtml, svgFile } from "../../lib/files/test-files";
-import { signInAs } from "../api/api-helpers";
+import { origin, signInAs } from "../api/api-helpers";
 import { asUser, uniqueSubject } from "../helpers";
 import { queryOne, s3Object, storageKeyOf } from "../support/stored-object";
 
@@ -25,7 +25,11 @@ test("a member's photo with GPS data is checked, stripped, stored in S3 and show
   const checking = member.getByText("Checking for viruses…").first().waitFor({ state: "visible", timeout: 30_000 });
   await member.getByLabel("Attach files").setInputFiles({ name: "rash.jpg", mimeType: "image/jpeg", buffer: photo });
   await checking;
-  await expect(member.getByRole("img", { name: "rash.jpg" }).first()).toBeVisible({ timeout: 30_000 });
+  // Then the thumbnail (decorative in the composer: the name stands beside it), really loaded.
+  const card = member.getByTestId("composer-attachment").filter({ hasText: "rash.jpg" });
+  await expect(card).toHaveAttribute("data-status", "CLEAN", { timeout: 30_000 });
+  await expect(card.locator("img")).toBeVisible();
+  await expect.poll(() => card.locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await member.getByLabel("Message", { exact: true }).fill("Here is the rash I mentioned.");
   await member.getByRole("button", { name: "Send" }).click();
   await expect(member).toHaveURL(/\/messages\/[0-9a-f-]{36}$/);
@@ -83,9 +87,10 @@ test("a JPEG carrying the EICAR string is caught by the scanner: the member is t
   expect(audit.items.map((i) => i.recordId)).toContain(row!.id);
 });
 
-test("refused uploads get a clear message; other members and teams get 404 for an attachment", async ({ page }) => {
+test("refused uploads get a clear message; other members and teams get 404 for an attachment", async ({ page, baseURL }) => {
   await signInAs(page, "member@demo.test");
-  const upload = (name: string, mimeType: string, buffer: Buffer) => page.request.post("/api/v1/attachments", { multipart: { file: { name, mimeType, buffer } } });
+  const headers = { origin: origin(baseURL) };
+  const upload = (name: string, mimeType: string, buffer: Buffer) => page.request.post("/api/v1/attachments", { headers, multipart: { file: { name, mimeType, buffer } } });
 
   const refusals: [string, string, Buffer, number, RegExp][] = [
     ["page.html", "text/html", Buffer.from(await htmlFile()), 422, /not allowed/i],
@@ -106,7 +111,7 @@ test("refused uploads get a clear message; other members and teams get 404 for a
   const created = await upload("knee.jpg", "image/jpeg", await jpegWithGpsExif());
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as Attachment;
-  const thread = await page.request.post("/api/v1/threads", { data: { body: "My knee", clientMessageId: crypto.randomUUID(), attachmentIds: [id] } });
+  const thread = await page.request.post("/api/v1/threads", { headers, data: { body: "My knee", clientMessageId: crypto.randomUUID(), attachmentIds: [id] } });
   expect(thread.status()).toBe(201);
   await expect.poll(async () => ((await (await page.request.get(`/api/v1/attachments/${id}`)).json()) as Attachment).status, { timeout: 30_000 }).toBe("CLEAN");
   expect((await page.request.get(`/api/v1/attachments/${id}/content`)).status()).toBe(200);
