@@ -249,3 +249,27 @@ describe("attachments: upload, scan, store, tag, serve", () => {
     });
   });
 });
+
+describe("never-sent uploads", () => {
+  it("are deleted with their stored objects after a day; sent ones are kept", async () => {
+    const db = await getDb();
+    const member = await actorFor("member@demo.test");
+    const unsent = await upload(member, await minimalPdf("forgotten"), "forgotten.pdf", "application/pdf");
+    await scanNow(unsent.scanJobId);
+    const sent = await upload(member, await minimalPdf("kept"), "kept.pdf", "application/pdf");
+    await scanNow(sent.scanJobId);
+    await createThread(member, { body: "with a file", clientMessageId: key(), attachmentIds: [sent.attachment.id] });
+    const unsentKey = (await db.attachment.findUniqueOrThrow({ where: { id: unsent.attachment.id } })).storageKey!;
+
+    // A day later (and a minute), from the worker's point of view.
+    const { purgeAbandonedUploads } = await import("./purge-abandoned-uploads");
+    const later = new Date(Date.now() + 24 * 60 * 60_000 + 60_000);
+    while ((await purgeAbandonedUploads({ now: later })) > 0) {
+      /* drain */
+    }
+    expect(await db.attachment.findUnique({ where: { id: unsent.attachment.id } })).toBeNull();
+    await expect(getDocumentStorage().get(unsentKey)).rejects.toThrow();
+    expect(await db.auditLog.count({ where: { action: "attachment.purgeUnsent", recordId: unsent.attachment.id } })).toBe(1);
+    expect((await db.attachment.findUniqueOrThrow({ where: { id: sent.attachment.id } })).status).toBe("CLEAN");
+  });
+});

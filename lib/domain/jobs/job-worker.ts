@@ -1,15 +1,27 @@
 /**
  * The in-process job worker: every app instance polls the jobs table (claims are exclusive,
- * run-jobs.ts), so retries survive restarts and any instance may pick them up. Started by
- * startSystem unless JOB_WORKER=0.
+ * run-jobs.ts), so retries survive restarts and any instance may pick them up; it also does
+ * the housekeeping (purging never-sent uploads). Started by startSystem unless JOB_WORKER=0.
  */
 import { logger } from "../../log/logger";
+import { purgeAbandonedUploads } from "../attachments/purge-abandoned-uploads";
 import { jobHandlers } from "./job-handlers";
 import { runDueJobs, runJobNow } from "./run-jobs";
 
 const pollMs = 1_000;
+/** Housekeeping (deleting never-sent uploads) runs at most this often per instance. */
+const housekeepingMs = 10 * 60_000;
 let timer: NodeJS.Timeout | undefined;
 let running = false;
+let lastHousekeeping = 0;
+
+async function housekeeping(): Promise<void> {
+  if (Date.now() - lastHousekeeping < housekeepingMs) return;
+  lastHousekeeping = Date.now();
+  while ((await purgeAbandonedUploads()) > 0) {
+    /* next batch */
+  }
+}
 
 async function tick(): Promise<void> {
   if (running) return; // one pass at a time per instance
@@ -19,6 +31,7 @@ async function tick(): Promise<void> {
     while ((await runDueJobs({ handlers: jobHandlers })) >= 10) {
       /* next batch */
     }
+    await housekeeping();
   } catch (error) {
     logger.error({ err: error }, "job worker pass failed");
   } finally {
