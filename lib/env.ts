@@ -45,6 +45,9 @@ const envSchema = z
     CLAMD_SOCKET: z.string().optional(),
     CLAMD_HOST: z.string().optional(),
     CLAMD_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+    /** Used only when no daemon is configured or found: the clamscan program, and its database directory. */
+    CLAMSCAN_PATH: z.string().min(1).optional(),
+    CLAMAV_DATABASE_DIR: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Document storage: `local` (DATA_DIR/documents, encrypted at rest) or `s3`. docs/storage.md. */
     STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),

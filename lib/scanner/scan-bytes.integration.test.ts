@@ -117,6 +117,35 @@ describe("scanBytes with clamd and the test signatures", () => {
     const nowhere = path.join(scratch, "no-clamd.sock");
     await expect(scanBytes(eicar(), { target: { path: nowhere } })).resolves.toEqual({ verdict: "error", reason: "unavailable" });
     await expect(scanBytes(eicar(), { target: { host: "127.0.0.1", port: 1 } })).resolves.toEqual({ verdict: "error", reason: "unavailable" });
-    await expect(scanBytes(eicar(), { target: null })).resolves.toEqual({ verdict: "error", reason: "unavailable" });
+    await expect(scanBytes(eicar(), { target: null, binary: null })).resolves.toEqual({ verdict: "error", reason: "unavailable" });
+  });
+});
+
+describe("scanBytes with the clamscan program (no daemon configured or found)", () => {
+  const clamscan = ["/usr/bin/clamscan", "/usr/local/bin/clamscan"].find((p) => spawnSync("test", ["-x", p]).status === 0);
+  const database = path.resolve(".test-data/clamav/db");
+  const binary = clamscan ? { path: clamscan, databaseDir: database } : null;
+
+  it("finds EICAR, passes clean bytes, and fails closed without a database", async () => {
+    expect(binary, "clamscan is installed with clamav (scripts/ci/ensure-clamav.sh)").not.toBeNull();
+    const noDaemon = { target: null, binary };
+    const infected = await scanBytes(Buffer.concat([Buffer.from("%PDF-1.4\n"), eicar()]), noDaemon);
+    expect(infected).toMatchObject({ verdict: "infected" });
+    expect((infected as { signature: string }).signature).toMatch(/EICAR/i);
+    expect(await scanBytes(Buffer.from("an ordinary document"), noDaemon)).toEqual({ verdict: "clean" });
+    // An empty database directory: clamscan refuses to run (exit 2) — an error, never clean.
+    const empty = mkdtempSync(path.join(tmpdir(), "concierge-nodb-"));
+    try {
+      expect(await scanBytes(Buffer.from("an ordinary document"), { target: null, binary: { path: binary!.path, databaseDir: empty } })).toEqual({ verdict: "error", reason: "unclear" });
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+    // No such program: unavailable.
+    expect(await scanBytes(Buffer.from("x"), { target: null, binary: { path: "/nonexistent/clamscan", databaseDir: null } })).toEqual({ verdict: "error", reason: "unavailable" });
+  }, 60_000);
+
+  it("is never used when a daemon is configured but down (the file waits instead)", async () => {
+    const result = await scanBytes(eicar(), { target: { path: path.join(scratch, "down.sock") }, binary });
+    expect(result).toEqual({ verdict: "error", reason: "unavailable" });
   });
 });

@@ -102,7 +102,7 @@ describe("scanBytes fails closed", () => {
   });
 
   it("answers unavailable when there is no daemon to ask", async () => {
-    expect(await scanBytes(Buffer.from("x"), { target: null })).toEqual({ verdict: "error", reason: "unavailable" });
+    expect(await scanBytes(Buffer.from("x"), { target: null, binary: null })).toEqual({ verdict: "error", reason: "unavailable" });
     expect(await scanBytes(Buffer.from("x"), { target: { path: path.join(dir, "nothing-here.sock") } })).toEqual({ verdict: "error", reason: "unavailable" });
   });
 });

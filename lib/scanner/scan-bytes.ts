@@ -6,14 +6,16 @@
  * when clamd said the whole stream is clean (see scan-result.ts). Everything else — no
  * daemon, a refused or broken connection, a time-out, an oversize stream, a reply it does not
  * understand — is { verdict: "error" }: the caller keeps the file quarantined (fail closed).
- * Never a local `clamscan` binary instead of the daemon (localFallback: false): it would
- * load the whole signature database per file, and a missing daemon must show as an error.
+ * The package never falls back to a local binary by itself (localFallback: false): a
+ * configured daemon that is down must show as an error. Only when no daemon is configured or
+ * found at all is the `clamscan` program used (scan-with-binary.ts).
  */
 import { Readable } from "node:stream";
 import type { Socket } from "node:net";
 import NodeClam from "clamscan";
 import { scannerTarget, type Target } from "./clamd-ping";
 import { classifyScanFailure, scanError, verdictFromScanStream, type ScanResult } from "./scan-result";
+import { scannerBinary, scanWithBinary, type ScannerBinary } from "./scan-with-binary";
 
 export type { ScanErrorReason, ScanResult } from "./scan-result";
 
@@ -30,9 +32,15 @@ export const DEFAULT_SCAN_TIMEOUT_MS = 30_000;
 /** INSTREAM chunk size; clamd reads each chunk whole. */
 const CHUNK_BYTES = 64 * 1024;
 
+/** clamscan loads the full signature database on every run: much slower than the daemon. */
+export const DEFAULT_BINARY_TIMEOUT_MS = 120_000;
+
 export type ScanOptions = {
   /** The daemon; default scannerTarget() (CLAMD_SOCKET, CLAMD_HOST/CLAMD_PORT, Debian's socket). */
   target?: Target | null;
+  /** The program used when there is no daemon; default scannerBinary() (CLAMSCAN_PATH or /usr/bin/clamscan). */
+  binary?: ScannerBinary | null;
+  binaryTimeoutMs?: number;
   timeoutMs?: number;
   maxBytes?: number;
 };
@@ -81,14 +89,18 @@ export async function scanBytes(bytes: Uint8Array | Buffer, options: ScanOptions
   if (bytes.byteLength === 0) return scanError("unclear");
 
   let target: Target | null;
+  let binary: ScannerBinary | null = null;
   try {
     target = options.target === undefined ? scannerTarget() : options.target;
+    // No daemon configured or found at all: the clamscan program, if installed. Never when a
+    // daemon is configured but down — that is an outage, and the file waits (fail closed).
+    if (!target) binary = options.binary === undefined ? scannerBinary() : options.binary;
   } catch {
-    return scanError("unavailable"); // configuration unreadable: no daemon to ask
+    return scanError("unavailable"); // configuration unreadable: no scanner to ask
   }
-  if (!target) return scanError("unavailable");
-
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!target) return binary ? scanWithBinary(buffer, binary, options.binaryTimeoutMs ?? DEFAULT_BINARY_TIMEOUT_MS) : scanError("unavailable");
+
   const input = chunkedStream(buffer);
   const clam = new TrackedNodeClam();
 
