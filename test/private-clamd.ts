@@ -43,7 +43,7 @@ export function privateClamd(): PrivateClamd {
   const conf = path.join(dir, "clamd.conf");
   writeFileSync(
     conf,
-    [`LocalSocket ${socketPath}`, `PidFile ${pidFile}`, `DatabaseDirectory ${databaseDir}`, "Foreground no", "FixStaleSocket yes", "StreamMaxLength 25M", "Bytecode no", `LogFile ${path.join(dir, "log")}`].join("\n") + "\n",
+    [`LocalSocket ${socketPath}`, `PidFile ${pidFile}`, `DatabaseDirectory ${databaseDir}`, "Foreground no", "FixStaleSocket yes", "StreamMaxLength 25M", "MaxFileSize 30M", "MaxScanSize 120M", "AlertExceedsMax yes", "AlertEncrypted yes", "Bytecode no", `LogFile ${path.join(dir, "log")}`].join("\n") + "\n",
   );
 
   const stop = () => {

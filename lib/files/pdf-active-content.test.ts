@@ -134,3 +134,24 @@ function adler32(data: Buffer): Buffer {
   bytes.writeUInt32BE(((b << 16) | a) >>> 0);
   return bytes;
 }
+
+describe("findPdfActiveContent fails closed where it cannot see (security review)", () => {
+  const objectStream = Buffer.from("1 0 << /S /JavaScript /JS (app.alert(1)) >>", "latin1");
+
+  it("refuses encrypted PDFs, XFA forms, rich media and filters it does not decode", () => {
+    for (const dictionary of ["/Encrypt 9 0 R", "/XFA 12 0 R", "/RichMedia 3 0 R", "/Filter /ASCIIHexDecode", "/Filter [/AHx /FlateDecode]", "/Filter /LZWDecode"]) {
+      expect(findPdfActiveContent(withStream(deflateSync(Buffer.from("BT ET")), dictionary)), dictionary).toBe("too_complex");
+    }
+  });
+
+  it("refuses an object stream behind a predictor or another filter, where its script would be unreadable", () => {
+    expect(findPdfActiveContent(withStream(deflateSync(objectStream), "/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 4 >>"))).toBe("too_complex");
+    expect(findPdfActiveContent(withStream(Buffer.from(objectStream.toString("hex")), "/Type /ObjStm /N 1 /First 4"))).toBe("too_complex");
+  });
+
+  it("still reads a plain Flate object stream, and leaves an ordinary predictor-coded xref stream alone", async () => {
+    expect(findPdfActiveContent(withStream(deflateSync(objectStream), "/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode"))).toBe("found");
+    expect(findPdfActiveContent(withStream(deflateSync(Buffer.from([2, 0, 1, 0, 2, 0, 0, 9])), "/Type /XRef /W [1 2 1] /Filter /FlateDecode /DecodeParms << /Columns 4 /Predictor 12 >>"))).toBe("none");
+    expect(findPdfActiveContent(await minimalPdf("Lab result"))).toBe("none");
+  });
+});

@@ -67,7 +67,12 @@ export function decodeObjectStreams(pdf: Buffer): ObjectStreams {
   for (let keyword = pdf.indexOf(STREAM); keyword !== -1; keyword = pdf.indexOf(STREAM, keyword + STREAM.length)) {
     if (matchesAt(pdf, keyword - END.length, END)) continue; // "endstream"
     const dataStart = afterEndOfLine(pdf, keyword + STREAM.length);
-    if (dataStart === -1 || !startsWithZlibHeader(pdf, dataStart)) continue;
+    if (dataStart === -1) continue;
+    // An object stream (its dictionary has /First) whose bytes we would not read as they are
+    // — a predictor, or no zlib header (another filter first) — could hide script: refuse.
+    const dictionary = streamDictionary(pdf, keyword);
+    if (OBJECT_STREAM_MARK.test(dictionary) && (PREDICTOR.test(dictionary) || !startsWithZlibHeader(pdf, dataStart))) return { ok: false, reason: "too_complex" };
+    if (!startsWithZlibHeader(pdf, dataStart)) continue;
     if (++streams > MAX_STREAMS) return { ok: false, reason: "too_complex" };
 
     // To the end of the file, not to the next "endstream": those bytes may occur inside the
@@ -90,6 +95,19 @@ export function decodeObjectStreams(pdf: Buffer): ObjectStreams {
     }
   }
   return { ok: true, decoded };
+}
+
+const OBJECT_STREAM_MARK = /\/First[\s/<>\[\]()0-9]/;
+const PREDICTOR = /\/(?:Predictor|DecodeParms|DP)[\s/<>\[\]()0-9]/;
+/** How far back from "stream" its dictionary is looked for; real ones are under a few hundred bytes. */
+const DICTIONARY_WINDOW = 4096;
+
+/** The text between the object's "obj" keyword and "stream" (its dictionary), bounded. */
+function streamDictionary(pdf: Buffer, keyword: number): string {
+  const from = Math.max(0, keyword - DICTIONARY_WINDOW);
+  const text = pdf.subarray(from, keyword).toString("latin1");
+  const obj = text.lastIndexOf("obj");
+  return obj === -1 ? text : text.slice(obj);
 }
 
 /** The "stream" keyword is followed by CRLF or LF (a lone CR is tolerated by readers, so by us). */

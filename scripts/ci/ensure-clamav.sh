@@ -108,6 +108,11 @@ LogTime yes
 LogClean no
 MaxThreads 4
 StreamMaxLength 25M
+# Fail closed: content clamd skips (over its limits, encrypted) is reported, not passed as OK.
+MaxFileSize 30M
+MaxScanSize 120M
+AlertExceedsMax yes
+AlertEncrypted yes
 CommandReadTimeout 10
 ReadTimeout 30
 SelfCheck 3600

@@ -193,7 +193,7 @@ describe("attachments: upload, scan, store, tag, serve", () => {
 
       // The worker's next pass after the back-off, with clamd started again.
       await clamd.start();
-      const handlers = { [scanJobType]: (job: ClaimedJob) => scanAttachmentJob(job, scan) };
+      const handlers = { [scanJobType]: { run: (job: ClaimedJob) => scanAttachmentJob(job, scan) } };
       await runDueJobs({ handlers, at: new Date(Date.now() + 120_000), limit: 50 });
       expect(await db.job.findUniqueOrThrow({ where: { id: scanJobId } })).toMatchObject({ status: "DONE", attempts: 2 });
       expect((await getAttachment(member, attachment.id)).status).toBe("CLEAN");
@@ -271,5 +271,24 @@ describe("never-sent uploads", () => {
     await expect(getDocumentStorage().get(unsentKey)).rejects.toThrow();
     expect(await db.auditLog.count({ where: { action: "attachment.purgeUnsent", recordId: unsent.attachment.id } })).toBe(1);
     expect((await db.attachment.findUniqueOrThrow({ where: { id: sent.attachment.id } })).status).toBe("CLEAN");
+  });
+});
+
+describe("admitUpload", () => {
+  it("refuses roles without the capability and caps unsent uploads", async () => {
+    const { admitUpload, MAX_UNSENT_UPLOADS } = await import("./admit-upload");
+    const admin = await actorFor("admin@demo.test");
+    const error = await admitUpload(admin).then(() => null, (e: unknown) => e);
+    expect(isAppError(error) && error.code).toBe("FORBIDDEN");
+
+    const db = await getDb();
+    const member3 = await actorFor("member3@demo.test");
+    await admitUpload(member3);
+    await db.attachment.createMany({
+      data: Array.from({ length: MAX_UNSENT_UPLOADS }, () => ({ id: randomUUID(), uploaderId: member3.userId, memberId: member3.userId, status: "INFECTED" as const, displayName: "x.jpg", sizeBytes: 1 })),
+    });
+    const capped = await admitUpload(member3).then(() => null, (e: unknown) => e);
+    expect(isAppError(capped) && capped.code).toBe("CONFLICT");
+    await db.attachment.deleteMany({ where: { uploaderId: member3.userId, messageId: null } });
   });
 });

@@ -4,11 +4,13 @@
  * upload not yet sent, the uploader's teams. The alert names what happened, never the file.
  */
 import { staffRoles } from "../../access/roles";
-import type { PrismaClient } from "../../db/generated/client";
+import type { Prisma } from "../../db/generated/client";
+
+type Db = Pick<Prisma.TransactionClient, "memberProfile" | "teamMembership">;
 
 type Source = { uploaderId: string; memberId: string | null; thread: { teamId: string | null } | null };
 
-export async function teamIdsToAlert(db: PrismaClient, source: Source): Promise<string[]> {
+export async function teamIdsToAlert(db: Db, source: Source): Promise<string[]> {
   if (source.thread?.teamId) return [source.thread.teamId];
   if (source.memberId) {
     const profile = await db.memberProfile.findUnique({ where: { userId: source.memberId }, select: { teamId: true } });
@@ -18,7 +20,7 @@ export async function teamIdsToAlert(db: PrismaClient, source: Source): Promise<
   return memberships.map((m) => m.teamId);
 }
 
-export async function staffToAlert(db: PrismaClient, teamIds: string[]): Promise<string[]> {
+export async function staffToAlert(db: Db, teamIds: string[]): Promise<string[]> {
   if (teamIds.length === 0) return [];
   const rows = await db.teamMembership.findMany({
     where: { teamId: { in: teamIds }, user: { status: "ACTIVE", role: { in: [...staffRoles] } } },

@@ -8,7 +8,14 @@ export type JobOutcome =
 
 export type ClaimedJob = { id: string; type: string; payload: unknown; attempts: number; maxAttempts: number };
 
-export type JobHandler = (job: ClaimedJob) => Promise<JobOutcome>;
+export type JobHandler = {
+  run: (job: ClaimedJob) => Promise<JobOutcome>;
+  /**
+   * Called once when the job is given up for good (attempts used up, including after crashes
+   * or a runner that died mid-job), so the record it works on never stays half-done.
+   */
+  onDead?: (job: ClaimedJob) => Promise<void>;
+};
 
 export type JobHandlers = Record<string, JobHandler>;
 

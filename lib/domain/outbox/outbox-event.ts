@@ -13,7 +13,15 @@
  */
 import type { Prisma, PrismaClient } from "../../db/generated/client";
 
-export type OutboxEventType = "message.created" | "ticket.created" | "ticket.updated" | "thread.created" | "attachment.scanned";
+export type OutboxEventType =
+  | "message.created"
+  | "ticket.created"
+  | "ticket.updated"
+  | "thread.created"
+  | "attachment.scanned"
+  // Collaboration: routed to the one person concerned through `userId`.
+  | "mention.created"
+  | "collaborator.removed";
 
 /** Ids, status values, counts, flags. */
 export type OutboxPayload = Record<string, string | number | boolean | null>;
@@ -23,6 +31,8 @@ export type OutboxEvent = {
   teamId: string | null;
   threadId: string | null;
   memberId: string | null;
+  /** Routes an event to one staff user (the person mentioned, the collaborator removed). */
+  userId?: string | null;
   payload: OutboxPayload;
 };
 
@@ -46,11 +56,12 @@ export function outboxEventData(event: OutboxEvent): Prisma.OutboxEventCreateInp
     teamId: event.teamId,
     threadId: event.threadId,
     memberId: reachesMember(event) ? event.memberId : null,
+    ...(event.userId ? { userId: event.userId } : {}),
     payload: event.payload,
   };
 }
 
 /** `db.outboxEvent.create(...)`, unexecuted: put it in the change's `$transaction([...])`. */
-export function createOutboxEvent(db: Pick<PrismaClient, "outboxEvent">, event: OutboxEvent) {
+export function createOutboxEvent(db: Pick<PrismaClient | Prisma.TransactionClient, "outboxEvent">, event: OutboxEvent) {
   return db.outboxEvent.create({ data: outboxEventData(event), select: { id: true } });
 }
