@@ -15,6 +15,7 @@ if (!databaseUrl) throw new Error("E2E_DATABASE_URL is required (scripts/test.sh
 const embeddedDataDir = process.env.E2E_EMBEDDED_DATA_DIR ?? path.resolve(".test-data", `embedded-${Date.now()}`);
 
 const e2eS3 = e2eS3Settings(embeddedDataDir);
+const accessChangingSpecs = /(collaboration|emergency)\/.*\.spec\.ts/;
 const chromiumFlags = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 // The parent's DATABASE_URL never leaks into a server: each one gets its own or none.
@@ -48,7 +49,10 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumFlags },
   },
   projects: [
-    { name: "postgres", testIgnore: /embedded\// },
+    { name: "postgres", testIgnore: [/embedded\//, accessChangingSpecs] },
+    // Specs that widen a demo user's access for a while (a collaboration, an emergency access)
+    // run after the rest, so isolation specs never see that borrowed access.
+    { name: "postgres-access-changes", testMatch: accessChangingSpecs, dependencies: ["postgres"] },
     { name: "embedded", testMatch: /embedded\/.*\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3101" } },
   ],
   webServer: [

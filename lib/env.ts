@@ -41,6 +41,8 @@ const envSchema = z
     SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
     SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
     SIGNIN_FAILURE_WINDOW_MINUTES: minutes(15),
+    /** How long one emergency ("break-the-glass") access lasts. Short on purpose: docs/emergency-access.md. */
+    EMERGENCY_ACCESS_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
     /** ClamAV daemon: a unix socket path, or host and port. */
     CLAMD_SOCKET: z.string().optional(),
     CLAMD_HOST: z.string().optional(),

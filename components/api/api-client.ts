@@ -41,6 +41,7 @@ export const api = {
   get: <T>(path: string) => request<T>("GET", path),
   post: <T>(path: string, body: unknown) => request<T>("POST", path, body),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
+  delete: <T = null>(path: string) => request<T>("DELETE", path),
 };
 
 /** A client message id: the idempotency key of one send, reused by its retries. */

@@ -5,12 +5,15 @@
  * sends, Shift+Enter breaks the line. Files come from the picker, a paste of images into the
  * box, or a drop onto the composer; each uploads at once and shows in a tray until sent. A
  * message may be files alone. Extra controls (reply/internal, next state) come in as
- * children and sit between the hint and the buttons.
+ * children and sit between the hint and the buttons. With `mentionThreadId` (console
+ * internal notes) typing "@" opens the list of colleagues to mention.
  */
 import { useRef, useState, type KeyboardEvent } from "react";
 import type { AttachmentView } from "@/lib/domain/attachments/schemas";
 import { AttachFilesButton, AttachmentTray, DropOverlay, useFileDrop } from "./composer-attachments";
+import { MentionPicker } from "./mention-picker";
 import { useComposerAttachments } from "./use-composer-attachments";
+import { useMentionPicker } from "./use-mention-picker";
 
 const maxLength = 10_000;
 
@@ -19,18 +22,25 @@ export function MessageComposer({
   placeholder = "Write a message…",
   disabled = false,
   tone = "default",
+  mentionThreadId = null,
   children,
 }: {
-  /** The trimmed text (may be empty when files are attached) and the uploaded files to send. */
-  onSend: (body: string, attachments: AttachmentView[]) => void;
+  /**
+   * The trimmed text (may be empty when files are attached), the uploaded files to send, and
+   * the ids of the people @mentioned from the list whose "@Name" is still in the text.
+   */
+  onSend: (body: string, attachments: AttachmentView[], mentions: string[]) => void;
   placeholder?: string;
   disabled?: boolean;
   tone?: "default" | "internal";
+  /** The thread whose staff may be @mentioned; null (members, replies): no picker. */
+  mentionThreadId?: string | null;
   children?: React.ReactNode;
 }) {
   const [body, setBody] = useState("");
   const [hint, setHint] = useState<string | null>(null);
   const ref = useRef<HTMLTextAreaElement>(null);
+  const picker = useMentionPicker({ threadId: mentionThreadId, body, setBody, textarea: ref });
   const files = useComposerAttachments();
   const addFiles = (list: File[]) => {
     setHint(null);
@@ -51,13 +61,16 @@ export function MessageComposer({
       return;
     }
     setHint(null);
-    onSend(text, files.ready);
+    onSend(text, files.ready, picker.idsFor(text));
     setBody("");
+    picker.reset();
     files.clear();
     ref.current?.focus();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    // The open @ list takes arrows, Enter, Tab and Escape first.
+    if (picker.onKeyDown(event)) return;
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();
@@ -77,6 +90,7 @@ export function MessageComposer({
       className={`relative rounded-2xl border ${border} p-2 shadow-sm focus-within:ring-2`}
     >
       {drop.dragging && <DropOverlay />}
+      <MentionPicker picker={picker} />
       <label htmlFor="composer-message" className="sr-only">
         Message
       </label>
@@ -86,8 +100,12 @@ export function MessageComposer({
         value={body}
         onChange={(e) => {
           setBody(e.target.value);
+          picker.update(e.target.value, e.target.selectionStart);
           if (hint) setHint(null);
         }}
+        // Caret moves (clicks, arrow keys) open or close the @ list too.
+        onSelect={(e) => picker.update(e.currentTarget.value, e.currentTarget.selectionStart)}
+        onBlur={() => picker.update("", 0)}
         onKeyDown={onKeyDown}
         onPaste={(e) => {
           if (e.clipboardData.files.length > 0) setHint(null);
@@ -97,6 +115,7 @@ export function MessageComposer({
         placeholder={placeholder}
         disabled={disabled}
         aria-describedby="composer-hint"
+        {...picker.inputProps}
         className="block max-h-60 min-h-[4.5rem] w-full resize-y bg-transparent px-2 py-1.5 text-base outline-none placeholder:text-slate-400"
       />
       <AttachmentTray items={files.items} notice={files.notice} onRemove={files.remove} onEmptied={() => ref.current?.focus()} />

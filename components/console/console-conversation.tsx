@@ -64,9 +64,11 @@ export function ConsoleConversation({
       </fieldset>
       <MessageComposer
         tone={mode === "internal" ? "internal" : "default"}
-        placeholder={mode === "internal" ? "Note for the team — the member never sees this…" : "Reply to the member…"}
-        onSend={(body, attachments) =>
-          send(body, mode === "internal" ? { visibility: "internal", attachments } : { visibility: "member", attachments, ...(after === "KEEP" ? {} : { ticketStatus: after }) })
+        placeholder={mode === "internal" ? "Note for the team — type @ to bring in a colleague; the member never sees this…" : "Reply to the member…"}
+        // Mentions belong to internal notes only (the server refuses them on replies).
+        mentionThreadId={mode === "internal" ? threadId : null}
+        onSend={(body, attachments, mentions) =>
+          send(body, mode === "internal" ? { visibility: "internal", attachments, mentions } : { visibility: "member", attachments, ...(after === "KEEP" ? {} : { ticketStatus: after }) })
         }
       >
         {mode === "member" && (

@@ -24,12 +24,14 @@ type Pending = {
   ticketStatus?: TicketStatus;
   /** Uploaded files sent with the message (shown at once; a retry sends the same ids). */
   attachments: AttachmentView[];
+  /** Staff @mentioned in an internal note (user ids); a retry sends the same. */
+  mentions: string[];
   createdAt: string;
   delivery: "sending" | "failed";
   error?: string;
 };
 
-export type SendOptions = { visibility?: Visibility; ticketStatus?: TicketStatus; attachments?: AttachmentView[] };
+export type SendOptions = { visibility?: Visibility; ticketStatus?: TicketStatus; attachments?: AttachmentView[]; mentions?: string[] };
 
 export function useThreadMessages(
   threadId: string,
@@ -57,6 +59,7 @@ export function useThreadMessages(
           visibility: p.visibility,
           ...(p.ticketStatus ? { ticketStatus: p.ticketStatus } : {}),
           ...(p.attachments.length > 0 ? { attachmentIds: p.attachments.map((a) => a.id) } : {}),
+          ...(p.mentions.length > 0 ? { mentions: p.mentions } : {}),
         });
         queryClient.setQueryData<MessageView[]>(key, (old = []) => (old.some((m) => m.id === stored.id) ? old : [...old, stored]));
         setPending((list) => list.filter((x) => x.clientMessageId !== p.clientMessageId));
@@ -79,6 +82,7 @@ export function useThreadMessages(
         visibility: options.visibility ?? "member",
         ...(options.ticketStatus ? { ticketStatus: options.ticketStatus } : {}),
         attachments: options.attachments ?? [],
+        mentions: options.mentions ?? [],
         createdAt: new Date().toISOString(),
         delivery: "sending",
       };

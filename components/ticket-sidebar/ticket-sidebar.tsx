@@ -8,6 +8,7 @@ import { api, ApiError } from "@/components/api/api-client";
 import { caseTypes, priorityLabels, statusLabels } from "@/components/format/ticket-labels";
 import type { AttachmentView } from "@/lib/domain/attachments/schemas";
 import { AttachmentList } from "@/components/attachments/attachment-list";
+import { CollaboratorsSection } from "./collaborators-section";
 
 const manualTargets = ["OPEN", "PENDING", "ON_HOLD", "SOLVED", "CLOSED"] as const;
 
@@ -36,7 +37,7 @@ function eventText(e: TicketDetail["events"][number], names: Map<string, string>
   }
 }
 
-/** State, assignee, priority, case type, times and history of the thread's ticket. */
+/** State, assignee, priority, case type, times, files, collaborators and history of the thread's ticket. */
 export function TicketSidebar({ initial, meId }: { initial: TicketDetail; meId: string }) {
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -150,6 +151,7 @@ export function TicketSidebar({ initial, meId }: { initial: TicketDetail; meId: 
         <dd>{when(ticket.firstResponseAt)}</dd>
       </dl>
       <TicketAttachments items={ticket.attachments} threadId={ticket.threadId} />
+      <CollaboratorsSection ticketId={ticket.id} threadId={ticket.threadId} />
       <div>
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">History</h3>
         <ol className="mt-1 space-y-1.5 border-l border-slate-200 pl-3" aria-label="Ticket history" data-testid="ticket-history">

@@ -4,7 +4,10 @@
  * It describes the API and holds no data, so it is public.
  */
 import { components } from "./components";
+import { adminPaths } from "./paths/admin";
 import { attachmentPaths } from "./paths/attachments";
+import { collaborationPaths } from "./paths/collaboration";
+import { emergencyPaths } from "./paths/emergency";
 import { otherPaths } from "./paths/other";
 import { threadPaths } from "./paths/threads";
 import { ticketPaths } from "./paths/tickets";
@@ -43,11 +46,12 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: "messages" },
       { name: "attachments", description: "Photos and PDFs: upload, then send with a message. Only files a virus scan found CLEAN are served." },
       { name: "tickets" },
+      { name: "collaboration", description: "@mentions bring colleagues into a thread as collaborators, until staff of the owning team remove them." },
       { name: "members" },
       { name: "audit" },
       { name: "meta" },
     ],
-    paths: { ...otherPaths, ...threadPaths, ...attachmentPaths, ...ticketPaths },
+    paths: { ...otherPaths, ...threadPaths, ...attachmentPaths, ...ticketPaths, ...collaborationPaths, ...adminPaths, ...emergencyPaths },
     components,
   };
   return cached;

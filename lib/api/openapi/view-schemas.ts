@@ -51,7 +51,14 @@ export const viewSchemas: Record<string, JsonSchema> = {
   ThreadDetail: {
     allOf: [
       ref("Thread"),
-      object({ member: person, team: nullable(object({ id, name: { type: "string" }, kind: teamKind })) }),
+      object({
+        member: person,
+        team: nullable(object({ id, name: { type: "string" }, kind: teamKind })),
+        access: {
+          ...object({ via: { type: "string", enum: ["member", "team", "collaborator", "emergency"] }, expiresAt: nullableDateTime }),
+          description: "How the caller reaches the thread; `expiresAt` is set for emergency access.",
+        },
+      }),
     ],
   },
   ThreadList: object({ items: { type: "array", items: ref("Thread") }, nextCursor: nullableString }),

@@ -16,6 +16,24 @@ describe("listAuditEvents", () => {
     expect(await db.auditLog.count({ where: { actorId: compliance.userId, action: "audit.list" } })).toBeGreaterThan(0);
   });
 
+  it("pages newest first with a keyset cursor, and names the member a row is about", async () => {
+    const compliance = await actorFor("compliance@demo.test");
+    const guide = await actorFor("guide@demo.test");
+    const member = await actorFor("member@demo.test");
+    const db = await getDb();
+    const action = `test.page.${Date.now()}`;
+    for (let i = 0; i < 5; i++) await recordAudit(db, guide, { action, memberId: member.userId, recordId: `r${i}` });
+    const first = await listAuditEvents(compliance, { action, limit: 2 });
+    expect(first.items.map((e) => e.recordId)).toEqual(["r4", "r3"]);
+    expect(first.items[0]).toMatchObject({ memberId: member.userId, memberName: "Maya Patel", actorName: "Gabriel Ortiz" });
+    const second = await listAuditEvents(compliance, { action, limit: 2, cursor: first.nextCursor! });
+    expect(second.items.map((e) => e.recordId)).toEqual(["r2", "r1"]);
+    const last = await listAuditEvents(compliance, { action, limit: 2, cursor: second.nextCursor! });
+    expect(last.items.map((e) => e.recordId)).toEqual(["r0"]);
+    expect(last.nextCursor).toBeNull();
+    await expect(listAuditEvents(compliance, { cursor: "abc" })).rejects.toThrow();
+  });
+
   it("refuses everyone else, and audits the attempt", async () => {
     const db = await getDb();
     for (const email of ["admin@demo.test", "guide@demo.test", "member@demo.test"]) {

@@ -5,6 +5,7 @@
  */
 import { logger } from "../../log/logger";
 import { purgeAbandonedUploads } from "../attachments/purge-abandoned-uploads";
+import { sealAuditLogWhenDue } from "../audit/seal-audit-log-when-due";
 import { jobHandlers } from "./job-handlers";
 import { runDueJobs, runJobNow } from "./run-jobs";
 
@@ -16,6 +17,7 @@ let running = false;
 let lastHousekeeping = 0;
 
 async function housekeeping(): Promise<void> {
+  await sealAuditLogWhenDue(); // its own ~5 s schedule; never throws
   if (Date.now() - lastHousekeeping < housekeepingMs) return;
   lastHousekeeping = Date.now();
   while ((await purgeAbandonedUploads()) > 0) {

@@ -17,6 +17,20 @@ export type Visibility = z.infer<typeof visibilitySchema>;
 export const attachmentIdsSchema = z.array(z.guid()).max(50).default([]);
 
 /**
+ * Staff @mentioned in an internal note (user ids): each becomes a collaborator on the
+ * thread and is notified (docs/collaboration.md). Repeats count once.
+ */
+export const mentionsSchema = z
+  .array(z.guid())
+  .max(10, "Mention at most 10 people in one note.")
+  .default([])
+  .describe(
+    "Internal notes only (staff): user ids of colleagues @mentioned, from GET /threads/{id}/mentionable. Each is notified and, unless their team " +
+      "owns the thread, becomes a collaborator on it. Anyone else answers 422; members may not mention (403).",
+  )
+  .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]);
+
+/**
  * The body may be empty only when files are attached (a photo on its own is a message).
  * Used by both send schemas.
  */
@@ -35,6 +49,7 @@ export const sendMessageSchema = z
     /** The state the ticket should take after a staff reply (default: NEW/OPEN → PENDING). */
     ticketStatus: ticketStatusSchema.optional(),
     attachmentIds: attachmentIdsSchema,
+    mentions: mentionsSchema,
   })
   .superRefine(requireBodyOrAttachments);
 export type SendMessageInput = z.input<typeof sendMessageSchema>;

@@ -11,6 +11,7 @@ import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
 import { planTicketForMessage, type MessageKind, type TicketPlan } from "../tickets/ticket-state-machine";
 import { auditRowData } from "../audit/audit-row-data";
 import { checkAttachmentsToSend, sentAttachments, tagAttachments } from "../attachments/attach-to-message";
+import { assertAllMentionable, mentionWrites, readMentionTargets } from "../collaborators/mention-writes";
 import { findOwnMessage } from "./find-own-message";
 import { toMessageView } from "./message-view";
 import { isRecordNotFound, isUniqueViolation, messageClientIdKey, oneActiveTicketKey } from "./prisma-errors";
@@ -30,6 +31,11 @@ type ParsedInput = ReturnType<typeof sendMessageSchema.parse>;
  * follow-up only if no other active ticket appeared meanwhile (unique index); when either
  * guard trips, the whole operation runs once more on fresh state. Idempotent by
  * (author, clientMessageId), also for concurrent retries.
+ *
+ * @mentions (internal notes only, staff only): every mentioned user must be mentionable on
+ * the thread (collaborators/mentionable-sql.ts, one indexed query read alongside the
+ * thread); whoever cannot reach the thread through a team becomes a collaborator, and
+ * everyone mentioned gets a MENTION notification — all in the same batch.
  */
 export async function sendMessage(actor: Actor, threadId: string, input: SendMessageInput): Promise<SendMessageResult> {
   await authorize(actor, "message.send", { recordType: "thread", recordId: threadId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
@@ -38,6 +44,18 @@ export async function sendMessage(actor: Actor, threadId: string, input: SendMes
   // ⚠ Internal notes and status changes need their own capabilities (members have neither).
   if (q.visibility === "internal") await authorize(actor, "message.sendInternal", target);
   if (q.ticketStatus !== undefined) await authorize(actor, "ticket.update", target);
+  if (q.mentions.length > 0) {
+    // ⚠ A mention grants access to the thread: members (and any role without the
+    // capability) are refused and the attempt audited.
+    await authorize(actor, "collaborator.add", target);
+    // Mentions belong to notes: a member-visible reply would show staff names to the member
+    // and bring people in through text the member reads.
+    if (q.visibility !== "internal") {
+      throw new AppError("INVALID_INPUT", "Mention colleagues in an internal note, not in a reply to the member.", [
+        { path: "mentions", message: "Mentions are only possible in internal notes." },
+      ]);
+    }
+  }
   const db = await getDb();
   const id = parseThreadId(threadId);
   if (!id) throw await threadNotFound(db, actor, "message.send", threadId);
@@ -70,9 +88,10 @@ function isLostRace(error: unknown): boolean {
 }
 
 async function attempt(db: PrismaClient, actor: Actor, threadId: string, q: ParsedInput): Promise<SendMessageResult> {
-  // Three indexed reads in parallel. The latest ticket is read by thread id alone; it is
-  // used only once the scoped thread read has succeeded.
-  const [thread, latestTickets, original] = await Promise.all([
+  // Three indexed reads in parallel (four with mentions). The latest ticket and the
+  // mentioned users are read by thread id alone; they are used only once the scoped thread
+  // read has succeeded.
+  const [thread, latestTickets, original, mentioned] = await Promise.all([
     db.thread.findFirst({
       where: { AND: [{ id: threadId }, threadWhereForActor(actor)] },
       select: { id: true, memberId: true, teamId: true },
@@ -84,9 +103,11 @@ async function attempt(db: PrismaClient, actor: Actor, threadId: string, q: Pars
       select: { id: true, status: true, waitingSince: true, firstResponseAt: true, queueId: true, teamId: true, caseType: true },
     }),
     findOwnMessage(db, actor, q.clientMessageId),
+    readMentionTargets(db, actor, threadId, q.mentions),
   ]);
   if (!thread) throw await threadNotFound(db, actor, "message.send", threadId);
   if (original) return replay(db, actor, threadId, thread.memberId, original);
+  assertAllMentionable(q.mentions, mentioned);
   await checkAttachmentsToSend(db, actor, q.attachmentIds);
 
   const now = new Date();
@@ -161,6 +182,9 @@ async function attempt(db: PrismaClient, actor: Actor, threadId: string, q: Pars
   if (q.attachmentIds.length > 0) {
     ops.push(tagAttachments(db, actor, q.attachmentIds, { messageId, threadId, ticketId, memberId: thread.memberId }));
   }
+  if (mentioned.length > 0) {
+    ops.push(...mentionWrites(db, { actor, thread, messageId, ticketId, now, targets: mentioned }));
+  }
 
   ops.push(
     db.threadReadState.upsert({
@@ -175,7 +199,7 @@ async function attempt(db: PrismaClient, actor: Actor, threadId: string, q: Pars
         memberId: thread.memberId,
         recordType: "message",
         recordId: messageId,
-        details: auditDetails(threadId, q.visibility, ticketId, plan),
+        details: auditDetails(threadId, q.visibility, ticketId, plan, q.mentions),
       }),
       select: { id: true },
     }),
@@ -225,8 +249,9 @@ async function triageQueueId(db: PrismaClient): Promise<string> {
   return triage.id;
 }
 
-function auditDetails(threadId: string, visibility: string, ticketId: string | null, plan: TicketPlan): Prisma.InputJsonObject {
-  const details: Record<string, string | null> = { threadId, visibility, ticketId };
+function auditDetails(threadId: string, visibility: string, ticketId: string | null, plan: TicketPlan, mentions: string[]): Prisma.InputJsonObject {
+  const details: Record<string, string | string[] | null> = { threadId, visibility, ticketId };
+  if (mentions.length > 0) details.mentionedUserIds = mentions;
   if (plan.kind === "update" && plan.statusChange) {
     details.fromStatus = plan.statusChange.from;
     details.toStatus = plan.statusChange.to;

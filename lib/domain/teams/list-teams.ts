@@ -24,7 +24,8 @@ export async function listTeams(actor: Actor): Promise<{ teams: TeamOverview[]; 
         id: true,
         name: true,
         kind: true,
-        _count: { select: { memberships: true, members: true, tickets: { where: open } } },
+        // Active staff only, as the teams page counts them: a deactivated account works nowhere.
+        _count: { select: { memberships: { where: { user: { status: "ACTIVE" } } }, members: true, tickets: { where: open } } },
       },
     }),
     db.ticket.count({ where: { ...open, queue: { kind: "TRIAGE" } } }),

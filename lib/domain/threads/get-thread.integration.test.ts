@@ -19,6 +19,7 @@ describe("getThread", () => {
         ...thread,
         member: { id: member.userId, name: "Maya Patel" },
         team: { id: thread.teamId, name: "Sunrise", kind: "CONCIERGE" },
+        access: { via: email === "member@demo.test" ? "member" : "team", expiresAt: null },
       });
       const row = await db.auditLog.findFirstOrThrow({ where: { actorId: actor.userId, action: "thread.read" }, orderBy: { id: "desc" } });
       expect(row).toMatchObject({ memberId: member.userId, recordType: "thread", recordId: thread.id, outcome: "ALLOWED" });

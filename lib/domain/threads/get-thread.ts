@@ -3,13 +3,15 @@ import { threadWhereForActor } from "../../access/scopes";
 import { getDb } from "../../db/client";
 import { authorize } from "../audit/authorize";
 import { recordAudit } from "../audit/record-audit";
-import type { ThreadView } from "./schemas";
+import type { ThreadAccess, ThreadView } from "./schemas";
 import { parseThreadId, threadNotFound } from "./thread-not-found";
-import { threadViewSelect, toThreadView } from "./thread-view";
+import { threadAccessSelect, threadViewSelect, toThreadAccess, toThreadView } from "./thread-view";
 
 export type ThreadDetail = ThreadView & {
   member: { id: string; name: string };
   team: { id: string; name: string; kind: "CONCIERGE" | "VIRTUAL_PRIMARY_CARE" | "HEALTH_CENTER" } | null;
+  /** How the actor reaches this thread; an emergency access says when it ends. */
+  access: ThreadAccess;
 };
 
 /** One thread the actor may open (GET /api/v1/threads/{id}); NOT_FOUND otherwise. Audited. */
@@ -19,17 +21,29 @@ export async function getThread(actor: Actor, threadId: string): Promise<ThreadD
   const id = parseThreadId(threadId);
   if (!id) throw await threadNotFound(db, actor, "thread.read", threadId);
 
+  // One `now` for the scope filter and for `access`, so the two cannot disagree at the
+  // moment an emergency access ends.
+  const now = new Date();
   const row = await db.thread.findFirst({
-    where: { AND: [{ id }, threadWhereForActor(actor)] },
+    where: { AND: [{ id }, threadWhereForActor(actor, now)] },
     select: {
       ...threadViewSelect,
+      ...threadAccessSelect(actor, now),
       member: { select: { id: true, name: true } },
       team: { select: { id: true, name: true, kind: true } },
     },
   });
-  if (!row) throw await threadNotFound(db, actor, "thread.read", id);
+  const access = row ? toThreadAccess(actor, row) : null;
+  if (!row || !access) throw await threadNotFound(db, actor, "thread.read", id);
 
-  await recordAudit(db, actor, { action: "thread.read", memberId: row.memberId, recordType: "thread", recordId: row.id });
-  const { member, team, ...thread } = row;
-  return { ...toThreadView(thread), member, team };
+  await recordAudit(db, actor, {
+    action: "thread.read",
+    memberId: row.memberId,
+    recordType: "thread",
+    recordId: row.id,
+    // Reads under an emergency access are marked, so its review sees what was opened.
+    ...(access.via === "emergency" ? { details: { via: "emergency" } } : {}),
+  });
+  const { member, team, collaborators: _collaborators, emergencies: _emergencies, ...thread } = row;
+  return { ...toThreadView(thread), member, team, access };
 }

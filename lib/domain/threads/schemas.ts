@@ -29,3 +29,12 @@ export type ThreadView = {
   lastMessageAt: string;
   ticket: { id: string; status: string; assigneeId: string | null } | null;
 };
+
+/**
+ * How the actor reaches a thread (GET /threads/{id}). Staff: through one of their teams, as a
+ * collaborator, or under an emergency access that ends at `expiresAt`; members: their own.
+ * The first that applies wins, in this order, so an emergency access is only reported when
+ * nothing else grants the thread.
+ */
+export const threadAccessVias = ["member", "team", "collaborator", "emergency"] as const;
+export type ThreadAccess = { via: (typeof threadAccessVias)[number]; expiresAt: string | null };

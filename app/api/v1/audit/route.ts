@@ -5,6 +5,5 @@ import { listAuditEventsSchema } from "@/lib/domain/audit/schemas";
 
 export const GET = apiRoute(async (request, actor) => {
   const input = listAuditEventsSchema.parse(queryParams(request));
-  const { items } = await listAuditEvents(actor, input);
-  return Response.json({ items, nextCursor: null });
+  return Response.json(await listAuditEvents(actor, input));
 });

@@ -32,6 +32,37 @@ export const otherPaths: Paths = {
       responses: { "200": json("Audit events.", "AuditList"), ...errors(401, 403, 422) },
     },
   },
+  "/audit/export.csv": {
+    get: {
+      operationId: "exportAuditEvents",
+      tags: ["audit"],
+      summary: "The audit log as CSV, same filters as /audit (compliance; at most 50,000 rows, `X-Export-Truncated: true` when more matched). Audited.",
+      parameters: queryParameters(listAuditEventsSchema),
+      responses: { "200": { description: "CSV, one row per audit event; cells that a spreadsheet would run as formulas are prefixed with '.", content: { "text/csv": { schema: { type: "string" } } } }, ...errors(401, 403, 422) },
+    },
+  },
+  "/audit/verify": {
+    get: {
+      operationId: "verifyAuditChain",
+      tags: ["audit"],
+      summary: "Verifies the audit hash chain and reports the first broken link (compliance, admins). Audited.",
+      responses: {
+        "200": {
+          description: "`ok`, counts of sealed and unsealed rows, `firstBroken` ({seq, auditId, problem}) or null, and the chain's head.",
+          content: { "application/json": { schema: { type: "object", required: ["ok", "sealed", "unsealed", "firstBroken"], properties: { ok: { type: "boolean" }, sealed: { type: "integer" }, unsealed: { type: "integer" }, firstBroken: { type: ["object", "null"] }, head: { type: ["object", "null"] } } } } },
+        },
+        ...errors(401, 403),
+      },
+    },
+  },
+  "/me/access-log": {
+    get: {
+      operationId: "listMyAccessLog",
+      tags: ["audit"],
+      summary: "Members: who on staff opened their conversations (name, role, what, when), grouped per person, kind, conversation and hour",
+      responses: { "200": { description: "The member's access report.", content: { "application/json": { schema: { type: "object", required: ["items"], properties: { items: { type: "array", items: { type: "object" } } } } } } }, ...errors(401, 403) },
+    },
+  },
   "/openapi.json": {
     get: {
       operationId: "getOpenApiDocument",

@@ -14,6 +14,7 @@ import type { TicketStatus } from "@/lib/domain/tickets/schemas";
 import { ConsoleConversation } from "@/components/console/console-conversation";
 import { MemberContextPanel } from "@/components/member-context/member-context-panel";
 import { TicketSidebar } from "@/components/ticket-sidebar/ticket-sidebar";
+import { EmergencyAccessBanner } from "@/components/emergency-access/emergency-access-banner";
 
 export const metadata: Metadata = { title: "Conversation" };
 
@@ -23,11 +24,14 @@ export default async function ConsoleThreadPage({ params }: { params: Promise<{ 
   const { threadId } = await params;
   if (!z.uuid().safeParse(threadId).success) notFound();
   const thread = await orNotFound(getThread(actor, threadId));
-  const [{ items }, ticket, context] = await Promise.all([
-    listMessages(actor, threadId),
-    thread.ticket ? getTicket(actor, thread.ticket.id) : Promise.resolve(null),
-    getMemberContext(actor, thread.memberId),
-  ]);
+  // Also a 404 if an emergency access ends between these reads and getThread's.
+  const [{ items }, ticket, context] = await orNotFound(
+    Promise.all([
+      listMessages(actor, threadId),
+      thread.ticket ? getTicket(actor, thread.ticket.id) : Promise.resolve(null),
+      getMemberContext(actor, thread.memberId),
+    ]),
+  );
 
   return (
     <div className="space-y-3">
@@ -40,6 +44,7 @@ export default async function ConsoleThreadPage({ params }: { params: Promise<{ 
           {thread.member.name} · {thread.team?.name ?? "Triage"}
         </p>
       </div>
+      {thread.access.via === "emergency" && thread.access.expiresAt && <EmergencyAccessBanner expiresAt={thread.access.expiresAt} />}
       <div className="grid gap-4 lg:grid-cols-[16rem_minmax(0,1fr)_17rem]">
         <div className="order-2 lg:order-1">
           <MemberContextPanel context={context} showDocuments={memberContextFieldsFor(actor.role).has("documents")} />

@@ -1,0 +1,49 @@
+import type { Actor } from "../../access/actor";
+import { getDb } from "../../db/client";
+import { AppError } from "../../errors";
+import { authorize } from "../audit/authorize";
+import { auditRowData } from "../audit/audit-row-data";
+import { isUniqueViolation, type UniqueKey } from "../messages/prisma-errors";
+import { parseTeamId, teamNotFound } from "../teams/admin-team-view";
+import { loadPersonDetail, parseUserId, personNotFound, reloadPerson } from "./admin-person";
+import { isTeamRole, type PersonDetail } from "./schemas";
+
+const membershipKey: UniqueKey = { model: "TeamMembership", index: "team_memberships_pkey", fields: ["team_id", "user_id"] };
+
+/**
+ * Puts a care guide, nurse or physician in a team (PUT /api/v1/admin/users/{id}/teams/{teamId}).
+ * They reach the team's threads from their next request on (the actor is rebuilt per
+ * request). Members are not put in teams: their concierge team is set on its own (see
+ * assignMemberTeam). Idempotent: already in the team, nothing is written.
+ */
+export async function addTeamMembership(actor: Actor, userId: string, teamId: string): Promise<PersonDetail> {
+  await authorize(actor, "user.manage", { recordType: "user", recordId: userId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  const db = await getDb();
+  const id = parseUserId(userId);
+  const person = id ? await loadPersonDetail(db, id) : null;
+  if (!person) throw await personNotFound(db, actor, "user.team_add", userId);
+  const tid = parseTeamId(teamId);
+  const team = tid ? await db.team.findUnique({ where: { id: tid }, select: { id: true, archivedAt: true } }) : null;
+  if (!team) throw await teamNotFound(db, actor, "user.team_add", teamId);
+
+  if (!isTeamRole(person.role)) {
+    const why = person.role === "MEMBER" ? "A member's concierge team is set with “Concierge team”, not as a team membership." : "Administrators and compliance work in no team.";
+    throw new AppError("CONFLICT", why);
+  }
+  if (team.archivedAt) throw new AppError("CONFLICT", "That team is archived. Restore it first.");
+  if (person.teams.some((t) => t.id === team.id)) return person;
+
+  try {
+    await db.$transaction([
+      db.teamMembership.create({ data: { teamId: team.id, userId: person.id }, select: { teamId: true } }),
+      db.auditLog.create({
+        data: auditRowData(actor, { action: "user.team_add", recordType: "user", recordId: person.id, details: { teamId: team.id } }),
+        select: { id: true },
+      }),
+    ]);
+  } catch (error) {
+    // Added by someone else at the same moment: the outcome asked for is there.
+    if (!isUniqueViolation(error, membershipKey)) throw error;
+  }
+  return reloadPerson(db, person.id);
+}

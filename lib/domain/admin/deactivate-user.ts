@@ -1,0 +1,51 @@
+import type { Actor } from "../../access/actor";
+import { getDb } from "../../db/client";
+import { AppError } from "../../errors";
+import { authorize } from "../audit/authorize";
+import { auditRowData } from "../audit/audit-row-data";
+import { isRecordNotFound } from "../messages/prisma-errors";
+import { loadPersonDetail, memberIdOf, parseUserId, personNotFound, refuseSelf, reloadPerson } from "./admin-person";
+import type { PersonDetail } from "./schemas";
+import { planTicketRelease } from "./unassign-tickets";
+
+/**
+ * ⚠ SECURITY: deactivates an account (POST /api/v1/admin/users/{id}/deactivate) and ends
+ * every one of its sessions at once. Session cookies are stateless, so the end is enforced
+ * on the server: the actor loader refuses a DISABLED user on every request (cookie or API
+ * key), and `sessionsValidAfter` is stamped so that a session begun before this moment stays
+ * dead even if the account is reactivated later. Sign-in refuses disabled accounts too.
+ * The person's active tickets go back to their queues unassigned. Same batch: the audit row.
+ * Deactivating twice is a no-op; nobody deactivates themselves.
+ */
+export async function deactivateUser(actor: Actor, userId: string): Promise<PersonDetail> {
+  await authorize(actor, "user.manage", { recordType: "user", recordId: userId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  const db = await getDb();
+  const id = parseUserId(userId);
+  const person = id ? await loadPersonDetail(db, id) : null;
+  if (!person) throw await personNotFound(db, actor, "user.deactivate", userId);
+  if (person.status === "DISABLED") return person;
+  refuseSelf(actor, person.id, "deactivate");
+
+  const now = new Date();
+  const release = await planTicketRelease(db, actor, person.id, now);
+  try {
+    await db.$transaction([
+      db.user.update({ where: { id: person.id, status: "ACTIVE" }, data: { status: "DISABLED", sessionsValidAfter: now }, select: { id: true } }),
+      ...release.writes,
+      db.auditLog.create({
+        data: auditRowData(actor, {
+          action: "user.deactivate",
+          memberId: memberIdOf(person),
+          recordType: "user",
+          recordId: person.id,
+          details: { role: person.role, releasedTickets: release.count },
+        }),
+        select: { id: true },
+      }),
+    ]);
+  } catch (error) {
+    if (isRecordNotFound(error)) throw new AppError("CONFLICT", "This account was changed meanwhile. Reload and try again.");
+    throw error;
+  }
+  return reloadPerson(db, person.id);
+}

@@ -1,0 +1,43 @@
+import type { Actor } from "../../access/actor";
+import { getDb } from "../../db/client";
+import { authorize } from "../audit/authorize";
+import { auditRowData } from "../audit/audit-row-data";
+import { parseTeamId, teamNotFound } from "../teams/admin-team-view";
+import { loadPersonDetail, parseUserId, personNotFound, reloadPerson } from "./admin-person";
+import type { PersonDetail } from "./schemas";
+import { planTicketRelease } from "./unassign-tickets";
+
+/**
+ * Takes a person out of a team (DELETE /api/v1/admin/users/{id}/teams/{teamId}). From
+ * their next request they no longer reach the team's threads, so their active tickets of
+ * that team go back to its queue unassigned — all in one batch transaction with the audit
+ * row. Idempotent: not in the team, nothing is written.
+ */
+export async function removeTeamMembership(actor: Actor, userId: string, teamId: string): Promise<PersonDetail> {
+  await authorize(actor, "user.manage", { recordType: "user", recordId: userId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  const db = await getDb();
+  const id = parseUserId(userId);
+  const person = id ? await loadPersonDetail(db, id) : null;
+  if (!person) throw await personNotFound(db, actor, "user.team_remove", userId);
+  const tid = parseTeamId(teamId);
+  const team = tid ? await db.team.findUnique({ where: { id: tid }, select: { id: true } }) : null;
+  if (!team) throw await teamNotFound(db, actor, "user.team_remove", teamId);
+  if (person.role === "MEMBER" || !person.teams.some((t) => t.id === team.id)) return person;
+
+  const now = new Date();
+  const release = await planTicketRelease(db, actor, person.id, now, { teamId: team.id });
+  await db.$transaction([
+    db.teamMembership.deleteMany({ where: { teamId: team.id, userId: person.id } }),
+    ...release.writes,
+    db.auditLog.create({
+      data: auditRowData(actor, {
+        action: "user.team_remove",
+        recordType: "user",
+        recordId: person.id,
+        details: { teamId: team.id, releasedTickets: release.count },
+      }),
+      select: { id: true },
+    }),
+  ]);
+  return reloadPerson(db, person.id);
+}

@@ -1,0 +1,97 @@
+/**
+ * The background sealer (DESIGN.md §4 Audit): links audit rows into the hash chain after
+ * they commit, so the hot path never waits for the previous hash. A system job: it reads
+ * audit rows for no one and shows nothing, so there is no actor and no scope.
+ *
+ * - Each batch is one transaction that first takes a transaction-level advisory lock
+ *   (pg_try_advisory_xact_lock, also on PGlite). Another instance already sealing makes this
+ *   one step aside at once; the lock ends with the transaction, even if the process dies.
+ * - The chain head (highest seq) is read after taking the lock, so seq and prevHash always
+ *   continue from the last committed seal. audit_seals.audit_id is unique: a row can never
+ *   be sealed twice.
+ * - The chain order is the seal order: what a batch sees, in id order. A row that commits
+ *   late (lower id, longer transaction) is sealed by a later batch, after rows with higher
+ *   ids. Verification walks seq order, so this costs nothing.
+ *
+ * Which rows a batch looks at: every row above the highest sealed id, plus any row written in
+ * the last `lateWindow` that is still unsealed (the late commits: occurred_at is the start
+ * of the writing transaction). That keeps a pass cheap on a large log. A `fullSweep` looks
+ * at every row, for a transaction that stayed open longer than the window; the periodic
+ * runner does one per hour (seal-audit-log-when-due.ts).
+ */
+import { getDb } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import { chainHash, GENESIS_HASH } from "./audit-chain-hash";
+
+/** Any constant shared by all instances: "audit" in ASCII (0x6175646974), recognisable in pg_locks. */
+const SEALER_LOCK_KEY = Prisma.raw("418581342580");
+const lateWindow = Prisma.raw("interval '15 minutes'");
+
+export type SealOptions = {
+  batchSize?: number;
+  /** Stop starting new batches after this long (the worker has other work). */
+  timeBudgetMs?: number;
+  fullSweep?: boolean;
+};
+
+export type SealResult = {
+  sealed: number;
+  /** Another instance held the lock; nothing was done by this one. */
+  busy: boolean;
+  /** The last batch was not full: nothing visible was left unsealed. */
+  drained: boolean;
+};
+
+type Tx = Prisma.TransactionClient;
+
+async function candidateIds(tx: Tx, batchSize: number, fullSweep: boolean): Promise<bigint[]> {
+  const unsealed = Prisma.sql`NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.audit_id = a.id)`;
+  let where = unsealed;
+  if (!fullSweep) {
+    const [top] = await tx.$queryRaw<{ max: string }[]>`SELECT coalesce(max(audit_id), 0)::text AS max FROM audit_seals`;
+    where = Prisma.sql`(a.id > ${top?.max ?? "0"}::bigint OR a.occurred_at >= now() - ${lateWindow}) AND ${unsealed}`;
+  }
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT a.id::text AS id FROM audit_log a WHERE ${where} ORDER BY a.id LIMIT ${batchSize}`;
+  return rows.map((r) => BigInt(r.id));
+}
+
+/** One batch in one transaction. null: another sealer holds the lock. */
+async function sealBatch(batchSize: number, fullSweep: boolean): Promise<number | null> {
+  const db = await getDb();
+  return db.$transaction(
+    async (tx) => {
+      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SEALER_LOCK_KEY}) AS locked`;
+      if (lock?.locked !== true) return null;
+      const ids = await candidateIds(tx, batchSize, fullSweep);
+      if (ids.length === 0) return 0;
+      const head = await tx.auditSeal.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+      const rows = await tx.auditLog.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
+      let seq = head?.seq ?? 0n;
+      let prevHash = head?.hash ?? GENESIS_HASH;
+      const seals = rows.map((row) => {
+        seq += 1n;
+        const hash = chainHash(prevHash, row);
+        const seal = { seq, auditId: row.id, prevHash, hash };
+        prevHash = hash;
+        return seal;
+      });
+      await tx.auditSeal.createMany({ data: seals });
+      return seals.length;
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+}
+
+/** Seals what is unsealed, batch after batch, until drained, busy or out of time. */
+export async function sealAuditLog(options: SealOptions = {}): Promise<SealResult> {
+  const batchSize = options.batchSize ?? 500;
+  const deadline = Date.now() + (options.timeBudgetMs ?? Number.POSITIVE_INFINITY);
+  let sealed = 0;
+  for (;;) {
+    const n = await sealBatch(batchSize, options.fullSweep ?? false);
+    if (n === null) return { sealed, busy: true, drained: false };
+    sealed += n;
+    if (n < batchSize) return { sealed, busy: false, drained: true };
+    if (Date.now() >= deadline) return { sealed, busy: false, drained: false };
+  }
+}

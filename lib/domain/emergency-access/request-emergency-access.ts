@@ -1,0 +1,46 @@
+/**
+ * Break-the-glass (DESIGN.md §4): a staff member opens a conversation outside their teams
+ * for a short time, with a typed reason, flagged for compliance review. docs/emergency-access.md.
+ */
+import type { Actor } from "../../access/actor";
+import { getDb } from "../../db/client";
+import { getEnv } from "../../env";
+import { AppError } from "../../errors";
+import { authorize } from "../audit/authorize";
+import { recordAudit } from "../audit/record-audit";
+import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
+import { toThreadAccess } from "../threads/thread-view";
+import { grantEmergencyAccess } from "./grant-emergency-access";
+import { emergencyAccessLimit, rateLimitedMessage, recentGrantCount } from "./rate-limit";
+import { requestEmergencyAccessSchema, type EmergencyAccessGrant, type RequestEmergencyAccessInput } from "./schemas";
+import { unsafeFindThreadForEmergency } from "./unsafe-find-thread-for-emergency";
+
+const action = "emergencyAccess.request";
+
+export async function requestEmergencyAccess(actor: Actor, threadId: string, input: RequestEmergencyAccessInput): Promise<EmergencyAccessGrant> {
+  // Addressed at one thread: a role that may never break the glass gets the same 404 as
+  // for a thread that does not exist (docs/security.md).
+  await authorize(actor, action, { recordType: "thread", recordId: threadId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  const { reason } = requestEmergencyAccessSchema.parse(input);
+  const db = await getDb();
+  const id = parseThreadId(threadId);
+  if (!id) throw await threadNotFound(db, actor, action, threadId);
+
+  const now = new Date();
+  // Before the lookup, so a person over the limit learns nothing more about any id.
+  if ((await recentGrantCount(db, actor.userId, now)) >= emergencyAccessLimit.perWindow) throw await rateLimited(actor, id);
+
+  const thread = await unsafeFindThreadForEmergency(db, actor, id, now);
+  if (!thread) throw await threadNotFound(db, actor, action, id);
+  if (toThreadAccess(actor, thread)) throw new AppError("CONFLICT", "You already have access to this conversation.");
+
+  const expiresAt = new Date(now.getTime() + getEnv().EMERGENCY_ACCESS_MINUTES * 60_000);
+  const grantId = await grantEmergencyAccess(db, actor, { threadId: id, memberId: thread.memberId, reason, now, expiresAt });
+  if (!grantId) throw await rateLimited(actor, id);
+  return { id: grantId, threadId: id, expiresAt: expiresAt.toISOString() };
+}
+
+async function rateLimited(actor: Actor, threadId: string): Promise<AppError> {
+  await recordAudit(await getDb(), actor, { action, outcome: "DENIED", recordType: "thread", recordId: threadId, reason: "rate_limited" });
+  return new AppError("RATE_LIMITED", rateLimitedMessage);
+}

@@ -1,0 +1,52 @@
+import type { Actor } from "../../access/actor";
+import { getDb } from "../../db/client";
+import { AppError } from "../../errors";
+import { authorize } from "../audit/authorize";
+import { auditRowData } from "../audit/audit-row-data";
+import { isRecordNotFound } from "../messages/prisma-errors";
+import { loadAdminTeam, parseTeamId, teamNotFound } from "./admin-team-view";
+import type { AdminTeamView } from "./schemas";
+
+/**
+ * Archives a team (POST /api/v1/admin/teams/{id}/archive). An archived team takes no new
+ * conversations and its staff lose access to its threads at their next request (the actor
+ * loader ignores memberships of archived teams). So a team is archived only once nothing
+ * depends on it: no member has it as their concierge team and none of its tickets is still
+ * active — otherwise that work would sit where no one can see it. Archiving twice is a no-op.
+ */
+export async function archiveTeam(actor: Actor, teamId: string): Promise<AdminTeamView> {
+  await authorize(actor, "team.manage", { recordType: "team", recordId: teamId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  const db = await getDb();
+  const id = parseTeamId(teamId);
+  const current = id ? await loadAdminTeam(db, id) : null;
+  if (!current) throw await teamNotFound(db, actor, "team.archive", teamId);
+  if (current.archivedAt) return current;
+  if (current.memberCount > 0 || current.openTickets > 0) throw stillInUse(current);
+
+  const now = new Date();
+  try {
+    await db.$transaction([
+      // ⚠ The same rule in the write: a member or ticket arriving meanwhile aborts the batch.
+      db.team.update({
+        where: { id: current.id, archivedAt: null, members: { none: {} }, tickets: { none: { status: { not: "CLOSED" } } } },
+        data: { archivedAt: now },
+        select: { id: true },
+      }),
+      db.auditLog.create({ data: auditRowData(actor, { action: "team.archive", recordType: "team", recordId: current.id }), select: { id: true } }),
+    ]);
+  } catch (error) {
+    if (isRecordNotFound(error)) throw new AppError("CONFLICT", "The team changed meanwhile. Reload and try again.");
+    throw error;
+  }
+  const team = await loadAdminTeam(db, current.id);
+  if (!team) throw new AppError("NOT_FOUND");
+  return team;
+}
+
+function stillInUse(team: AdminTeamView): AppError {
+  const reasons = [
+    team.memberCount > 0 ? `${team.memberCount} ${team.memberCount === 1 ? "member has" : "members have"} it as their concierge team` : null,
+    team.openTickets > 0 ? `${team.openTickets} of its tickets ${team.openTickets === 1 ? "is" : "are"} not closed yet` : null,
+  ].filter((r): r is string => r !== null);
+  return new AppError("CONFLICT", `This team cannot be archived yet: ${reasons.join(", and ")}. Move the members to another team and let its staff close the tickets first.`);
+}

@@ -1,0 +1,28 @@
+import type { Actor } from "../../access/actor";
+import { getDb } from "../../db/client";
+import { AppError } from "../../errors";
+import { authorize } from "../audit/authorize";
+import { auditRowData } from "../audit/audit-row-data";
+import { loadAdminTeam, parseTeamId, teamNotFound } from "./admin-team-view";
+import type { AdminTeamView } from "./schemas";
+
+/**
+ * Brings an archived team back (POST /api/v1/admin/teams/{id}/restore), so archiving is
+ * never a one-way door. Its staff regain access at their next request. A no-op on an
+ * active team.
+ */
+export async function restoreTeam(actor: Actor, teamId: string): Promise<AdminTeamView> {
+  await authorize(actor, "team.manage", { recordType: "team", recordId: teamId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  const db = await getDb();
+  const id = parseTeamId(teamId);
+  const current = id ? await loadAdminTeam(db, id) : null;
+  if (!current) throw await teamNotFound(db, actor, "team.restore", teamId);
+  if (!current.archivedAt) return current;
+  await db.$transaction([
+    db.team.update({ where: { id: current.id }, data: { archivedAt: null }, select: { id: true } }),
+    db.auditLog.create({ data: auditRowData(actor, { action: "team.restore", recordType: "team", recordId: current.id }), select: { id: true } }),
+  ]);
+  const team = await loadAdminTeam(db, current.id);
+  if (!team) throw new AppError("NOT_FOUND");
+  return team;
+}

@@ -1,0 +1,33 @@
+/**
+ * `npm run audit:verify` — walks the audit hash chain and says whether it is intact.
+ * Database: DATABASE_URL, else the embedded default under DATA_DIR (stop the app first: only
+ * one process may open an embedded database). Prints counts, seq numbers and row ids only —
+ * never row contents. Exit status: 0 intact, 1 broken, 2 the check could not run.
+ */
+import { unsafeVerifyAuditChainCommand } from "../../lib/domain/audit/unsafe-verify-audit-chain-command";
+
+const problems = {
+  hash_mismatch: "the audit row no longer matches its seal (changed after sealing)",
+  prev_mismatch: "the seal does not link to the one before it",
+  missing_row: "the sealed audit row is gone",
+  gap: "seals are missing from the chain",
+} as const;
+
+try {
+  const result = await unsafeVerifyAuditChainCommand();
+  console.log(`sealed: ${result.sealed}`);
+  console.log(`unsealed (waiting for the sealer): ${result.unsealed}`);
+  if (result.firstBroken) {
+    const { seq, auditId, problem } = result.firstBroken;
+    console.error(`BROKEN at seq ${seq}${auditId ? ` (audit row ${auditId})` : ""}: ${problem} — ${problems[problem]}`);
+    process.exitCode = 1;
+  } else {
+    console.log(result.head ? `intact: head seq ${result.head.seq}, hash ${result.head.hash}` : "intact: nothing sealed yet");
+  }
+} catch (error) {
+  // Name and code only: a database driver's message can quote values.
+  const e = error as { name?: string; code?: unknown } | null;
+  const code = typeof e?.code === "string" ? ` ${e.code}` : "";
+  console.error(`The check could not run (${e?.name ?? "error"}${code}). Is the database reachable, and the app stopped if it is embedded?`);
+  process.exitCode = 2;
+}
