@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/http/api-route";
+import { admitSend } from "@/lib/domain/messages/admit-send";
 import { queryParams } from "@/lib/http/query";
 import { readJsonBody } from "@/lib/http/read-json";
 import { createThread } from "@/lib/domain/threads/create-thread";
@@ -12,6 +13,7 @@ export const GET = apiRoute(async (request, actor) => {
 
 /** 201 with the new thread and its first message; a replayed clientMessageId → 200 with the originals. */
 export const POST = apiRoute(async (request, actor) => {
+  await admitSend(actor);
   const input = createThreadSchema.parse(await readJsonBody(request));
   const { thread, message, created } = await createThread(actor, input);
   return Response.json(

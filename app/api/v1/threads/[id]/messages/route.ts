@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/http/api-route";
+import { admitSend } from "@/lib/domain/messages/admit-send";
 import { queryParams } from "@/lib/http/query";
 import { readJsonBody } from "@/lib/http/read-json";
 import { listMessages } from "@/lib/domain/messages/list-messages";
@@ -15,6 +16,7 @@ export const GET = apiRoute<{ id: string }>(async (request, actor, { id }) => {
 
 /** 201 with the new message; a replayed clientMessageId → 200 with the original, nothing new stored. */
 export const POST = apiRoute<{ id: string }>(async (request, actor, { id }) => {
+  await admitSend(actor);
   const input = sendMessageSchema.parse(await readJsonBody(request));
   const { message, created } = await sendMessage(actor, id, input);
   return Response.json(message, { status: created ? 201 : 200 });
