@@ -26,17 +26,18 @@ export function AppShell({
         Skip to content
       </a>
       <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:gap-4 sm:px-4">
           <Link href="/" className="flex items-center gap-2 font-semibold text-brand-700">
             <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-lg bg-brand-600 text-sm font-bold text-white">
               C
             </span>
-            <span>Concierge</span>
+            {/* On the narrowest phones the mark alone, so the navigation fits without scrolling. */}
+            <span className="hidden min-[420px]:inline">Concierge</span>
             <span className="hidden text-sm font-normal text-slate-500 sm:inline">· {face}</span>
           </Link>
-          <nav aria-label="Primary" className="flex gap-1">
+          <nav aria-label="Primary" className="flex min-w-0 gap-1">
             {nav.map((item) => (
-              <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              <Link key={item.href} href={item.href} className="whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:px-3">
                 {item.label}
               </Link>
             ))}
