@@ -1,22 +1,10 @@
 /** @type {import('next').NextConfig} */
-// No third-party origins at all. Next.js inlines small bootstrap scripts, hence
-// 'unsafe-inline' for scripts until nonces are wired through proxy.ts; everything else is
-// same-origin only.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// Headers on every response. The Content-Security-Policy is set elsewhere: pages get a
+// per-request nonce policy from proxy.ts (lib/http/page-csp.ts), API answers the strict
+// one below, and the routes that serve uploaded files their own (lib/http/attachment-response.ts).
+const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   // Ignored by browsers over plain http (demo), enforced once served over https.
   { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -44,11 +32,12 @@ const nextConfig = {
   ],
   async headers() {
     return [
-      // Everything but the routes that serve uploaded files…
-      { source: "/:path((?!api/v1/attachments/[^/]+/(?:content|thumbnail)$).*)", headers: securityHeaders },
-      // …which set a stricter CSP of their own (lib/http/attachment-response.ts: nothing may
-      // load or run, sandboxed). Headers from here would replace it, so they get the rest only.
-      { source: "/api/v1/attachments/:id/:variant(content|thumbnail)", headers: securityHeaders.filter((h) => h.key !== "Content-Security-Policy") },
+      { source: "/:path*", headers: securityHeaders },
+      // API answers, except the file routes: a header from here would replace their own CSP.
+      {
+        source: "/api/:path((?!v1/attachments/[^/]+/(?:content|thumbnail)$).*)",
+        headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }],
+      },
     ];
   },
 };
