@@ -3,11 +3,14 @@
  * scripts/test.sh does it). Two servers:
  *  - port 3100: PostgreSQL (E2E_DATABASE_URL, a database created for this run) with demo data,
  *    documents in S3 (s3rver on port 3190, the real S3 driver);
- *  - port 3101: the embedded defaults (PGlite in a fresh data directory), as `npm run demo` runs.
+ *  - port 3101: the embedded defaults (PGlite in a fresh data directory), as `npm run demo` runs;
+ *  - port 3102: a SECOND instance on the same PostgreSQL and S3 as 3100 (realtime across
+ *    instances, e2e/realtime/two-instances.spec.ts).
  */
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { e2eS3Settings } from "./e2e/support/s3-settings";
+import { e2eAlertEnv, e2eSmtp } from "./e2e/support/smtp-settings";
 
 const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl) throw new Error("E2E_DATABASE_URL is required (scripts/test.sh creates the database)");
@@ -75,6 +78,26 @@ export default defineConfig({
         S3_FORCE_PATH_STYLE: "1",
         S3_ACCESS_KEY_ID: e2eS3.accessKeyId,
         S3_SECRET_ACCESS_KEY: e2eS3.secretAccessKey,
+        // Alert emails go to the local SMTP server below (e2e/alerts).
+        ...e2eAlertEnv,
+      }),
+    },
+    {
+      command: "node server.mjs",
+      url: "http://127.0.0.1:3102/api/health",
+      timeout: 120_000,
+      reuseExistingServer: false,
+      // Started with 3100's database after it: that one applies the migrations and demo data.
+      env: serverEnv(3102, {
+        // Same alert settings as 3100: either instance may run the outbox pass and email jobs.
+        ...e2eAlertEnv,
+        DATABASE_URL: databaseUrl,
+        STORAGE_DRIVER: "s3",
+        S3_ENDPOINT: e2eS3.endpoint,
+        S3_BUCKET: e2eS3.bucket,
+        S3_FORCE_PATH_STYLE: "1",
+        S3_ACCESS_KEY_ID: e2eS3.accessKeyId,
+        S3_SECRET_ACCESS_KEY: e2eS3.secretAccessKey,
       }),
     },
     {
@@ -83,6 +106,13 @@ export default defineConfig({
       timeout: 120_000,
       reuseExistingServer: false,
       env: serverEnv(3101, { DATA_DIR: embeddedDataDir }),
+    },
+    {
+      // The local SMTP server of the alert specs (e2e/alerts), with its captured mail over HTTP.
+      command: `node scripts/ci/smtp-server.mjs ${e2eSmtp.smtpPort} ${e2eSmtp.httpPort}`,
+      url: `${e2eSmtp.httpUrl}/messages`,
+      timeout: 30_000,
+      reuseExistingServer: false,
     },
   ],
 });

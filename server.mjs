@@ -38,6 +38,14 @@ await app.prepare();
 const server = createServer((req, res) => {
   req.headers["x-forwarded-for"] = clientAddress(req);
   delete req.headers["x-real-ip"];
+  // The event stream (GET /api/v1/events) must reach the client event by event: never let
+  // Next's gzip buffer it (the route also sends Cache-Control: no-transform).
+  if (req.url?.startsWith("/api/v1/events")) {
+    delete req.headers["accept-encoding"];
+    // A stream is idle between heartbeats (15 s); no socket time-out may cut it.
+    req.socket.setTimeout(0);
+    req.socket.setKeepAlive(true, 30_000);
+  }
   void handle(req, res);
 });
 // Node closes an idle keep-alive connection after 5 s. A client (a load balancer, a browser, a

@@ -41,6 +41,23 @@ const envSchema = z
     SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
     SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
     SIGNIN_FAILURE_WINDOW_MINUTES: minutes(15),
+    /**
+     * Staff (every role but MEMBER) must set up two-step sign-in (TOTP) before doing anything
+     * else. Unset → on in production outside demo mode, off otherwise (see the transform below).
+     */
+    REQUIRE_STAFF_MFA: z
+      .enum(["1", "0", "true", "false", "yes", "no", ""])
+      .optional()
+      .transform((v) => (v === undefined || v === "" ? undefined : v === "1" || v === "true" || v === "yes")),
+    /**
+     * Key that seals TOTP secrets at rest (AES-256-GCM): base64 of 32 random bytes. Unset →
+     * generated once into DATA_DIR/mfa-key in demo mode or outside production; in production
+     * outside demo mode two-step sign-in refuses to work without it (lib/auth/mfa-key.ts).
+     */
+    MFA_ENCRYPTION_KEY: z
+      .string()
+      .regex(/^\s*[A-Za-z0-9+/_-]{43}=?\s*$/, "must be the base64 of 32 random bytes (openssl rand -base64 32)")
+      .optional(),
     /** How long one emergency ("break-the-glass") access lasts. Short on purpose: docs/emergency-access.md. */
     EMERGENCY_ACCESS_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
     /** ClamAV daemon: a unix socket path, or host and port. */
@@ -80,6 +97,16 @@ const envSchema = z
       .enum(["1", "0", "true", "false", "yes", "no", ""])
       .optional()
       .transform((v) => v !== "0" && v !== "false" && v !== "no"),
+    /** Outgoing mail (alerts away from the app, docs/notifications.md): smtp://user:pass@host:port or smtps://…; unset → emails are skipped and logged. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    /** The From address of alert emails. */
+    MAIL_FROM: z.string().trim().min(3).default("Concierge <no-reply@concierge.invalid>"),
+    /** The address links in emails point to (sign-in required); defaults to AUTH_URL. */
+    APP_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** A member who has not read a care-team reply within this many seconds gets one email for it (docs/notifications.md). */
+    MEMBER_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(24 * 3600).default(120),
+    /** How often the response-target (SLA) sweep looks for breaches (docs/sla.md). */
+    SLA_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.DEMO_MODE) {
@@ -98,13 +125,19 @@ const envSchema = z
     }
   });
 
-export type Env = z.infer<typeof envSchema>;
+// The computed default of REQUIRE_STAFF_MFA: on in production outside demo mode.
+const envWithDefaults = envSchema.transform((env) => ({
+  ...env,
+  REQUIRE_STAFF_MFA: env.REQUIRE_STAFF_MFA ?? (env.NODE_ENV === "production" && !env.DEMO_MODE),
+}));
+
+export type Env = z.output<typeof envWithDefaults>;
 
 let cached: Env | undefined;
 
 export function getEnv(): Env {
   if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  const parsed = envWithDefaults.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`).join("\n");
     throw new Error(`Invalid configuration:\n${problems}`);

@@ -3,13 +3,15 @@
 /**
  * One attachment's status, asked for while its virus scan runs. The composer and the thread
  * share the cache entry ["attachment", id], so a file checked in the composer shows as
- * ready in the thread at once. (The live event stream will replace the polling.)
+ * ready in the thread at once. The live event `attachment.scanned` updates the entry the
+ * moment the scan ends; while the stream is open, polling only backs it up slowly.
  */
 import { useEffect } from "react";
 import { useQuery, useQueryClient, type Query } from "@tanstack/react-query";
 import type { AttachmentView } from "@/lib/domain/attachments/schemas";
 import { api } from "@/components/api/api-client";
 import { pendingPollInterval } from "./attachment-rules";
+import { liveStatus } from "@/components/live/live-context";
 
 export const attachmentKey = (id: string) => ["attachment", id] as const;
 
@@ -23,7 +25,7 @@ export function attachmentQueryOptions(view: AttachmentView, enabled = true) {
     enabled,
     retry: 2,
     refetchInterval: (query: Query<AttachmentView, Error, AttachmentView, readonly ["attachment", string]>) =>
-      query.state.data?.status === "PENDING" ? pendingPollInterval(query.state.dataUpdateCount) : false,
+      query.state.data?.status === "PENDING" ? (liveStatus.connected ? 5_000 : pendingPollInterval(query.state.dataUpdateCount)) : false,
   };
 }
 

@@ -9,6 +9,7 @@ import { MessageList } from "@/components/thread/message-list";
 import { useThreadMessages } from "@/components/thread/use-thread-messages";
 import { statusLabels } from "@/components/format/ticket-labels";
 import { Notice } from "@/components/ui/notice";
+import { useAnnounceTyping } from "@/components/live/use-typing";
 
 const afterSendChoices = ["PENDING", "OPEN", "ON_HOLD", "SOLVED"] as const;
 
@@ -41,6 +42,7 @@ export function ConsoleConversation({
   const { messages, send, retry, loadError } = useThreadMessages(threadId, initialMessages, me, onSent);
   const [mode, setMode] = useState<Visibility>("member");
   const [after, setAfter] = useState<TicketStatus | "KEEP">(defaultAfterReply(ticketStatus));
+  const announceTyping = useAnnounceTyping(threadId);
 
   return (
     <div className="flex min-w-0 flex-col gap-3">
@@ -62,6 +64,8 @@ export function ConsoleConversation({
           </label>
         ))}
       </fieldset>
+      {/* "Your care team is typing…" for the member: announced for replies only, never for internal notes. */}
+      <div className="contents" onInputCapture={mode === "member" ? announceTyping : undefined}>
       <MessageComposer
         tone={mode === "internal" ? "internal" : "default"}
         placeholder={mode === "internal" ? "Note for the team — type @ to bring in a colleague; the member never sees this…" : "Reply to the member…"}
@@ -85,6 +89,7 @@ export function ConsoleConversation({
           </label>
         )}
       </MessageComposer>
+      </div>
     </div>
   );
 }

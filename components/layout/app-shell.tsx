@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/access/actor";
-import { roleLabels } from "@/lib/access/roles";
+import { isStaffRole, roleLabels } from "@/lib/access/roles";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { SignOutButton } from "@/components/session/sign-out-button";
 import { SignedInProviders } from "@/components/session/providers";
 
@@ -21,7 +22,7 @@ export function AppShell({
   children: React.ReactNode;
 }) {
   return (
-    <SignedInProviders idleMinutes={idleMinutes}>
+    <SignedInProviders idleMinutes={idleMinutes} live={actor.role === "MEMBER" || isStaffRole(actor.role)}>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
@@ -43,9 +44,22 @@ export function AppShell({
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-2">
+            {/* Alerts: staff only (docs/notifications.md); members are told by email. */}
+            {isStaffRole(actor.role) && <NotificationBell />}
             <p className="hidden text-right text-sm leading-tight sm:block">
               <span className="block font-medium" data-testid="signed-in-name">{actor.name}</span>
-              <span className="block text-xs text-slate-500">{roleLabels[actor.role]}</span>
+              <span className="block text-xs text-slate-500">
+                {roleLabels[actor.role]}
+                {/* Staff, admins and compliance set up (or manage) their second factor here. */}
+                {actor.role !== "MEMBER" && (
+                  <>
+                    {" · "}
+                    <Link href="/account/two-step" className="text-brand-700 hover:underline">
+                      Two-step sign-in
+                    </Link>
+                  </>
+                )}
+              </span>
             </p>
             <SignOutButton />
           </div>

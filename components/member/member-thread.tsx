@@ -6,6 +6,8 @@ import { MessageComposer } from "@/components/composer/message-composer";
 import { MessageList } from "@/components/thread/message-list";
 import { useThreadMessages } from "@/components/thread/use-thread-messages";
 import { Notice } from "@/components/ui/notice";
+import { useSomeoneTyping } from "@/components/live/use-typing";
+import { useThreadSeen } from "@/components/live/use-thread-seen";
 
 export function MemberThread({
   threadId,
@@ -21,6 +23,8 @@ export function MemberThread({
   me: { id: string; name: string; role: string };
 }) {
   const { messages, send, retry, loadError } = useThreadMessages(threadId, initialMessages, me);
+  const typing = useSomeoneTyping(threadId);
+  const seenAt = useThreadSeen(threadId);
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-4">
       <div>
@@ -32,7 +36,10 @@ export function MemberThread({
       </div>
       {loadError && <Notice>{loadError}</Notice>}
       <section className="min-h-[40vh] rounded-2xl bg-slate-100/60 p-3 sm:p-4">
-        <MessageList messages={messages} viewerId={me.id} perspective="member" onRetry={retry} />
+        <MessageList messages={messages} viewerId={me.id} perspective="member" onRetry={retry} seenAt={seenAt} />
+        <p role="status" aria-live="polite" className="mt-2 min-h-5 text-sm italic text-slate-500" data-testid="typing-indicator">
+          {typing ? "Your care team is typing…" : ""}
+        </p>
       </section>
       <div className="sticky bottom-0 bg-slate-50 pb-3 pt-1">
         <MessageComposer onSend={(body, attachments) => send(body, { attachments })} placeholder="Write to your care team…" />

@@ -10,6 +10,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDuration } from "@/components/format/duration";
 import { priorityLabels, statusLabels } from "@/components/format/ticket-labels";
 import { DataTable } from "@/components/ui/data-table";
+import { safetyRefetchMs } from "@/components/live/live-context";
+import { SlaTimeLeft } from "@/components/sla/sla-time-left";
 
 type QueuePage = { items: QueueItem[]; nextCursor: string | null; counts: QueueCounts };
 
@@ -39,7 +41,8 @@ export function QueueView({
     queryKey: ["queue", view, status],
     queryFn: () => api.get<QueuePage>(`/tickets?view=${view}&limit=100${status ? `&status=${status}` : ""}`),
     initialData: initial,
-    refetchInterval: 10_000,
+    // Live events invalidate the queue (components/live); this is only the safety net.
+    refetchInterval: safetyRefetchMs,
   });
   const { items, counts } = query.data;
   const current = query.dataUpdatedAt || now;
@@ -98,7 +101,7 @@ export function QueueView({
       {items.length === 0 ? (
         <EmptyState title="Nothing here">{view === "mine" ? "No open tickets are assigned to you." : "New conversations from members appear here."}</EmptyState>
       ) : (
-        <DataTable fixed columns={[{ label: "Member", className: "w-44" }, { label: "Conversation" }, { label: "State", className: "w-28" }, { label: "Assignee", className: "w-40" }, { label: "Waiting", className: "w-28 text-right" }]}>
+        <DataTable fixed columns={[{ label: "Member", className: "w-44" }, { label: "Conversation" }, { label: "State", className: "w-28" }, { label: "Assignee", className: "w-40" }, { label: "Waiting", className: "w-28 text-right" }, { label: "Target", className: "w-32 text-right" }]}>
               {items.map((t) => (
                 <tr
                   key={t.id}
@@ -126,6 +129,9 @@ export function QueueView({
                   <td className="truncate px-4 py-2.5 text-slate-700">{t.assignee?.name ?? <span className="text-slate-400">Unassigned</span>}</td>
                   <td className="px-4 py-2.5 text-right tabular-nums text-slate-700">
                     {t.waitingSince ? formatDuration(current - new Date(t.waitingSince).getTime()) : <span className="text-slate-400">—</span>}
+                  </td>
+                  <td className="px-4 py-2.5 text-right tabular-nums" data-testid="queue-sla">
+                    <SlaTimeLeft sla={t.sla} now={current} />
                   </td>
                 </tr>
               ))}

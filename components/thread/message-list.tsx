@@ -19,11 +19,14 @@ export function MessageList({
   viewerId,
   perspective,
   onRetry,
+  seenAt = null,
 }: {
   messages: DisplayMessage[];
   viewerId: string;
   perspective: "member" | "staff";
   onRetry: (clientMessageId: string) => void;
+  /** Up to when the care team has read the thread (member view): "Seen" instead of "Sent". */
+  seenAt?: string | null;
 }) {
   const end = useRef<HTMLLIElement>(null);
   const count = messages.length;
@@ -37,6 +40,7 @@ export function MessageList({
 
   // "Sent" under the viewer's latest message only, like any messenger.
   const lastOwn = messages.findLastIndex((m) => m.author.id === viewerId && m.delivery === "sent");
+  const seen = lastOwn >= 0 && seenAt !== null && new Date(seenAt).getTime() >= new Date(messages[lastOwn]!.createdAt).getTime();
 
   return (
     <ol role="log" aria-live="polite" aria-label="Conversation" className="space-y-3">
@@ -74,7 +78,8 @@ export function MessageList({
               )}
               {index === lastOwn && (
                 <p className={`mt-0.5 text-xs text-slate-400 ${right ? "text-right" : ""}`}>
-                  <span className="sr-only">Delivery: </span>Sent
+                  <span className="sr-only">Delivery: </span>
+                  <span data-testid="delivery-state">{seen ? "Seen" : "Sent"}</span>
                 </p>
               )}
             </div>

@@ -4,8 +4,8 @@
  * A thread's messages with optimistic sending. A message shows at once as "sending"; it
  * becomes "sent" when the server has stored it, or "failed" with a retry. Every send has a
  * client message id, and a retry reuses it, so the server stores the message once however
- * often it is retried. New messages from others are fetched every few seconds (live
- * delivery arrives with the realtime work).
+ * often it is retried. New messages from others arrive as live events, which mark this
+ * cache stale (components/live/live-provider.tsx); a slow refetch is the safety net.
  */
 import { useCallback, useMemo, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -13,6 +13,7 @@ import type { MessageView, Visibility } from "@/lib/domain/messages/schemas";
 import type { AttachmentView } from "@/lib/domain/attachments/schemas";
 import type { TicketStatus } from "@/lib/domain/tickets/schemas";
 import { api, ApiError, newClientMessageId } from "@/components/api/api-client";
+import { safetyRefetchMs } from "@/components/live/live-context";
 
 export type Delivery = "sent" | "sending" | "failed";
 export type DisplayMessage = MessageView & { delivery: Delivery; error?: string };
@@ -45,7 +46,8 @@ export function useThreadMessages(
     queryKey: key,
     queryFn: async () => (await api.get<{ items: MessageView[] }>(`/threads/${threadId}/messages`)).items,
     initialData: initial,
-    refetchInterval: 5_000,
+    // New messages arrive as live events (components/live); this is only the safety net.
+    refetchInterval: safetyRefetchMs,
   });
   const [pending, setPending] = useState<Pending[]>([]);
 

@@ -9,6 +9,7 @@ import { caseTypes, priorityLabels, statusLabels } from "@/components/format/tic
 import type { AttachmentView } from "@/lib/domain/attachments/schemas";
 import { AttachmentList } from "@/components/attachments/attachment-list";
 import { CollaboratorsSection } from "./collaborators-section";
+import { safetyRefetchMs } from "@/components/live/live-context";
 
 const manualTargets = ["OPEN", "PENDING", "ON_HOLD", "SOLVED", "CLOSED"] as const;
 
@@ -45,7 +46,8 @@ export function TicketSidebar({ initial, meId }: { initial: TicketDetail; meId: 
     queryKey: ["ticket", initial.id],
     queryFn: () => api.get<TicketDetail>(`/tickets/${initial.id}`),
     initialData: initial,
-    refetchInterval: 10_000,
+    // Live events invalidate it (components/live); this is only the safety net.
+    refetchInterval: safetyRefetchMs,
   }).data;
   const update = useMutation({
     mutationFn: (input: UpdateTicketInput) => api.patch<TicketDetail>(`/tickets/${initial.id}`, input),

@@ -6,28 +6,37 @@
  *    key yields no actor (we never fall back to the cookie when a key was offered).
  *  - Otherwise the next-auth session cookie, decrypted here, with the idle and absolute
  *    limits checked on every request.
+ *
+ * Two-step sign-in (REQUIRE_STAFF_MFA): a staff session whose account has not set it up
+ * gets no ordinary actor — getActor() throws MfaSetupRequiredError (403 in the API, a
+ * redirect to the set-up page on pages). Only the set-up page and its API routes use
+ * getActorForMfaSetup(), which lets such a session through.
  */
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { decode } from "next-auth/jwt";
 import type { Actor } from "../access/actor";
-import { unsafeLoadActor } from "../domain/auth/unsafe-load-actor";
 import { unsafeLoadApiClientActor } from "../domain/auth/unsafe-load-api-client-actor";
+import { unsafeLoadSessionActor, type SessionActor } from "../domain/auth/unsafe-load-session-actor";
 import { roles, type Role } from "../access/roles";
+import { MfaSetupRequiredError } from "./mfa-setup-required";
 import { sessionLimits, type ConciergeToken } from "./options";
 import { originFromHeaders } from "./request-origin";
 import { getAuthSecret } from "./secret";
 import { sessionCookieName } from "./session-cookie";
 import { isSessionExpired } from "./session-policy";
 
-export const getActor = cache(async (): Promise<Actor | null> => {
+/** The request's actor and whether it must set up two-step sign-in first. */
+const resolveRequestActor = cache(async (): Promise<SessionActor | null> => {
   const h = await headers();
   const origin = originFromHeaders(h);
 
   const authorization = h.get("authorization");
   if (authorization !== null) {
     const key = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-    return key ? unsafeLoadApiClientActor(key, origin) : null;
+    const actor = key ? await unsafeLoadApiClientActor(key, origin) : null;
+    // API keys are a credential of their own (no password to phish); never gated here.
+    return actor ? { actor, mfaSetupRequired: false } : null;
   }
 
   const raw = (await cookies()).get(sessionCookieName())?.value;
@@ -36,8 +45,21 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!token?.sub || !token.role || !roles.includes(token.role as Role) || !token.signedInAt || !token.lastActiveAt) return null;
   if (isSessionExpired({ role: token.role, signedInAt: token.signedInAt, lastActiveAt: token.lastActiveAt }, sessionLimits())) return null;
 
-  const actor = await unsafeLoadActor(token.sub, origin, { sessionStartedAt: token.signedInAt });
+  const loaded = await unsafeLoadSessionActor(token.sub, origin, { sessionStartedAt: token.signedInAt });
   // The role in the token must still be the user's role; a changed role needs a new sign-in.
-  if (!actor || actor.role !== token.role) return null;
-  return actor;
+  if (!loaded || loaded.actor.role !== token.role) return null;
+  return loaded;
 });
+
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const resolved = await resolveRequestActor();
+  if (!resolved) return null;
+  if (resolved.mfaSetupRequired) throw new MfaSetupRequiredError();
+  return resolved.actor;
+});
+
+/**
+ * For the two-step set-up page and /api/v1/me/mfa/** only: the actor even while set-up is
+ * required, with that fact. Everything else calls getActor().
+ */
+export const getActorForMfaSetup = resolveRequestActor;

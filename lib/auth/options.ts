@@ -1,14 +1,15 @@
 /**
- * next-auth (v4) configuration: email + password sign-in, JWT sessions in an encrypted
- * cookie. The token holds only the user id, role and two timestamps (name and email are
- * stripped); everything else is
- * loaded from the database per request (lib/auth/get-actor.ts), so a role change or a
- * disabled account takes effect at once.
+ * next-auth (v4) configuration: sign-in with email and password, plus a code when the
+ * account has two-step sign-in on (lib/domain/auth/sign-in.ts); JWT sessions in an
+ * encrypted cookie. The token holds only the user id, role and two timestamps (name and
+ * email are stripped); everything else is loaded from the database per request
+ * (lib/auth/get-actor.ts), so a role change or a disabled account takes effect at once.
  */
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { Role } from "../access/roles";
-import { signInWithPassword } from "../domain/auth/sign-in-with-password";
+import { signIn } from "../domain/auth/sign-in";
+import { MFA_CODE_REQUIRED } from "../domain/mfa/schemas";
 import { unsafeEndSessions } from "../domain/auth/unsafe-end-sessions";
 import { getEnv } from "../env";
 import { logger } from "../log/logger";
@@ -44,10 +45,19 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+          code: { label: "Authentication code", type: "text" },
+        },
         async authorize(credentials, req) {
-          const user = await signInWithPassword(credentials, originFromHeaderRecord(req?.headers));
-          return user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null;
+          const result = await signIn(credentials, originFromHeaderRecord(req?.headers));
+          // The password was right and two-step sign-in is on: next-auth hands a thrown
+          // error's message to the browser as `error`, and the form asks for the code.
+          if (result.kind === "code_required") throw new Error(MFA_CODE_REQUIRED);
+          if (result.kind !== "signed_in") return null;
+          const { user } = result;
+          return { id: user.id, name: user.name, email: user.email, role: user.role };
         },
       }),
     ],

@@ -47,3 +47,21 @@ export async function recordSignInSuccess(email: string, address: string): Promi
   const l = get();
   await Promise.all([l.account.delete(email), l.address.reward(address, 1)]);
 }
+
+/**
+ * A correct password for an account with two-step sign-in is not a failure: the attempt
+ * taken before the check is given back while the form asks for the code (the code attempt
+ * that follows takes its own).
+ */
+export async function refundSignInAttempt(email: string, address: string): Promise<void> {
+  const l = get();
+  await Promise.all([l.account.reward(email, 1), l.address.reward(address, 1)]);
+}
+
+/**
+ * ⚠ SECURITY: codes checked inside a session (confirming enrolment, turning two-step
+ * sign-in off, new recovery codes) spend the same per-account and per-address budgets as
+ * sign-in, taken before the check. A valid code gives its attempt back.
+ */
+export const takeCodeAttempt = takeSignInAttempt;
+export const recordCodeSuccess = refundSignInAttempt;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/get-actor";
+import { getActorForMfaSetup } from "@/lib/auth/get-actor";
+import { MFA_SETUP_PATH } from "@/lib/domain/mfa/schemas";
 import { homePathForRole } from "@/lib/access/roles";
 import { SignInForm } from "@/components/session/sign-in-form";
 
@@ -8,8 +9,8 @@ export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
-  const actor = await getActor();
-  if (actor) redirect(homePathForRole(actor.role));
+  const signedIn = await getActorForMfaSetup();
+  if (signedIn) redirect(signedIn.mfaSetupRequired ? MFA_SETUP_PATH : homePathForRole(signedIn.actor.role));
   const { reason } = await searchParams;
   return (
     <main className="flex min-h-dvh items-center justify-center bg-gradient-to-b from-brand-50 to-slate-50 p-4">
@@ -24,6 +25,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         {reason === "idle" && (
           <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
             You were signed out after a period of inactivity.
+          </p>
+        )}
+        {reason === "mfa" && (
+          <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            Two-step sign-in is on. Sign in again with a code from your authenticator app.
           </p>
         )}
         <SignInForm />

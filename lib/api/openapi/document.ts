@@ -5,6 +5,8 @@
  */
 import { components } from "./components";
 import { adminPaths } from "./paths/admin";
+import { alertPaths } from "./paths/alerts";
+import { liveAndAccountPaths } from "./paths/live-and-account";
 import { attachmentPaths } from "./paths/attachments";
 import { collaborationPaths } from "./paths/collaboration";
 import { emergencyPaths } from "./paths/emergency";
@@ -42,6 +44,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     security: [{ sessionCookie: [] }, { bearerKey: [] }],
     tags: [
       { name: "identity" },
+      { name: "live", description: "The event stream, typing and \"Seen\"." },
       { name: "threads" },
       { name: "messages" },
       { name: "attachments", description: "Photos and PDFs: upload, then send with a message. Only files a virus scan found CLEAN are served." },
@@ -49,9 +52,10 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: "collaboration", description: "@mentions bring colleagues into a thread as collaborators, until staff of the owning team remove them." },
       { name: "members" },
       { name: "audit" },
+      { name: "notifications", description: "In-app alerts: a type and ids, never names or text. docs/notifications.md." },
       { name: "meta" },
     ],
-    paths: { ...otherPaths, ...threadPaths, ...attachmentPaths, ...ticketPaths, ...collaborationPaths, ...adminPaths, ...emergencyPaths },
+    paths: { ...otherPaths, ...threadPaths, ...attachmentPaths, ...ticketPaths, ...collaborationPaths, ...adminPaths, ...emergencyPaths, ...alertPaths, ...liveAndAccountPaths },
     components,
   };
   return cached;

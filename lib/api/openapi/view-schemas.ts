@@ -146,7 +146,19 @@ export const viewSchemas: Record<string, JsonSchema> = {
   QueueItem: {
     allOf: [
       ref("Ticket"),
-      object({ member: person, subject: nullableString, preview: nullableString, assignee: nullable(person) }),
+      object({
+        member: person,
+        subject: nullableString,
+        preview: nullableString,
+        assignee: nullable(person),
+        sla: {
+          description: "The response target running now (docs/sla.md), or null when none applies (nobody waiting, on hold, no policy).",
+          anyOf: [
+            object({ kind: { type: "string", enum: ["first_response", "next_response"] }, dueAt: { type: "string", format: "date-time" } }),
+            { type: "null" },
+          ],
+        },
+      }),
     ],
   },
   QueueList: object({

@@ -14,6 +14,15 @@ export type LoadActorOptions = {
 };
 
 export async function unsafeLoadActor(userId: string, origin: RequestOrigin, options: LoadActorOptions = {}): Promise<Actor | null> {
+  return (await unsafeLoadActorWithMfa(userId, origin, options))?.actor ?? null;
+}
+
+/** The same, with whether two-step sign-in is on for the account (for the REQUIRE_STAFF_MFA gate). */
+export async function unsafeLoadActorWithMfa(
+  userId: string,
+  origin: RequestOrigin,
+  options: LoadActorOptions = {},
+): Promise<{ actor: Actor; mfaEnabled: boolean } | null> {
   const db = await getDb();
   const user = await db.user.findUnique({
     where: { id: userId },
@@ -24,12 +33,13 @@ export async function unsafeLoadActor(userId: string, origin: RequestOrigin, opt
       email: true,
       status: true,
       sessionsValidAfter: true,
+      mfaEnabledAt: true,
       teamMemberships: { select: { teamId: true }, where: { team: { archivedAt: null } } },
     },
   });
   if (!user || user.status !== "ACTIVE") return null;
   if (options.sessionStartedAt !== undefined && user.sessionsValidAfter && options.sessionStartedAt < user.sessionsValidAfter.getTime()) return null;
-  return {
+  const actor: Actor = {
     userId: user.id,
     role: user.role,
     name: user.name,
@@ -38,4 +48,5 @@ export async function unsafeLoadActor(userId: string, origin: RequestOrigin, opt
     apiClientId: options.apiClientId ?? null,
     origin,
   };
+  return { actor, mfaEnabled: user.mfaEnabledAt !== null };
 }

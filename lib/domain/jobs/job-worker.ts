@@ -6,6 +6,7 @@
 import { logger } from "../../log/logger";
 import { purgeAbandonedUploads } from "../attachments/purge-abandoned-uploads";
 import { sealAuditLogWhenDue } from "../audit/seal-audit-log-when-due";
+import { runAlertPassesWhenDue } from "../notifications/run-alert-passes-when-due";
 import { jobHandlers } from "./job-handlers";
 import { runDueJobs, runJobNow } from "./run-jobs";
 
@@ -18,6 +19,7 @@ let lastHousekeeping = 0;
 
 async function housekeeping(): Promise<void> {
   await sealAuditLogWhenDue(); // its own ~5 s schedule; never throws
+  await runAlertPassesWhenDue(); // notifications from the outbox (~2 s), SLA sweep (~30 s); never throws
   if (Date.now() - lastHousekeeping < housekeepingMs) return;
   lastHousekeeping = Date.now();
   while ((await purgeAbandonedUploads()) > 0) {

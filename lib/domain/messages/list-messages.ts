@@ -7,6 +7,8 @@ import { decodeCursor, encodeCursor } from "../shared/cursor";
 import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
 import { auditRowData } from "../audit/audit-row-data";
 import { messageViewSelect, toMessageView } from "./message-view";
+import { isStaffRole } from "../../access/roles";
+import { readReceiptWrites } from "../realtime/read-receipt";
 import { listMessagesSchema, type ListMessagesInput, type MessageView } from "./schemas";
 
 /**
@@ -29,8 +31,8 @@ export async function listMessages(
   if (!id) throw await threadNotFound(db, actor, "message.list", threadId);
 
   const now = new Date();
-  const [thread, rows] = await Promise.all([
-    db.thread.findFirst({ where: { AND: [{ id }, threadWhereForActor(actor, now)] }, select: { id: true, memberId: true } }),
+  const [thread, rows, readState] = await Promise.all([
+    db.thread.findFirst({ where: { AND: [{ id }, threadWhereForActor(actor, now)] }, select: { id: true, memberId: true, teamId: true } }),
     db.message.findMany({
       where: {
         AND: [
@@ -43,6 +45,10 @@ export async function listMessages(
       take: limit + 1,
       select: messageViewSelect,
     }),
+    // Staff only: whether their marker moves decides the member's "Seen" event (realtime).
+    isStaffRole(actor.role)
+      ? db.threadReadState.findUnique({ where: { threadId_userId: { threadId: id, userId: actor.userId } }, select: { lastReadAt: true } })
+      : Promise.resolve(null),
   ]);
   if (!thread) throw await threadNotFound(db, actor, "message.list", id);
 
@@ -63,6 +69,7 @@ export async function listMessages(
         update: { lastReadAt: last.createdAt },
         select: { threadId: true },
       }),
+      ...readReceiptWrites(db, actor, thread, readState?.lastReadAt ?? null, last.createdAt),
     );
   }
   await db.$transaction(writes);

@@ -8,7 +8,7 @@
  *
  * Routing rule kept here, not left to callers: `memberId` routes an event to the member, so
  * it is set only on events a member may receive — thread.created and message.created of a
- * member-visible message. Ticket events and internal notes carry no memberId; staff
+ * member-visible message (and `read`). Ticket events and internal notes carry no memberId; staff
  * receive them through teamId / threadId.
  */
 import type { Prisma, PrismaClient } from "../../db/generated/client";
@@ -21,7 +21,9 @@ export type OutboxEventType =
   | "attachment.scanned"
   // Collaboration: routed to the one person concerned through `userId`.
   | "mention.created"
-  | "collaborator.removed";
+  | "collaborator.removed"
+  // Staff opened the thread up to a message: to the member only ("Seen").
+  | "read";
 
 /** Ids, status values, counts, flags. */
 export type OutboxPayload = Record<string, string | number | boolean | null>;
@@ -40,7 +42,7 @@ export type OutboxEvent = {
 const forbiddenKeys = new Set(["body", "text", "subject", "name", "email", "preview", "note", "content", "displayname", "reason"]);
 
 function reachesMember(event: OutboxEvent): boolean {
-  if (event.type === "thread.created") return true;
+  if (event.type === "thread.created" || event.type === "read") return true;
   if (event.type === "message.created") return event.payload.visibility === "member";
   // The member who uploaded it, or whose member-visible message carries it.
   if (event.type === "attachment.scanned") return event.payload.memberVisible === true;

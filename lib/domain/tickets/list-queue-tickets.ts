@@ -3,6 +3,7 @@ import { messageWhereForActor, ticketWhereForActor } from "../../access/scopes";
 import { getDb } from "../../db/client";
 import { Prisma, type PrismaClient } from "../../db/generated/client";
 import { authorize } from "../audit/authorize";
+import { queueSlaFor } from "../sla/queue-sla";
 import { recordAudit } from "../audit/record-audit";
 import { decodeQueueCursor, encodeQueueCursor } from "./queue-cursor";
 import { openStatuses, queuePageSql, type QueuePageRow } from "./queue-page-sql";
@@ -60,11 +61,14 @@ export async function listQueueTickets(
         });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ordered = pageRows.flatMap((r) => byId.get(r.id) ?? []);
-  const previews = await latestMemberMessages(
-    db,
-    actor,
-    ordered.map((t) => ({ threadId: t.threadId, memberId: t.thread.member.id })),
-  );
+  const [previews, sla] = await Promise.all([
+    latestMemberMessages(
+      db,
+      actor,
+      ordered.map((t) => ({ threadId: t.threadId, memberId: t.thread.member.id })),
+    ),
+    queueSlaFor(db, ordered),
+  ]);
 
   // Which members' tickets were shown, so each member can later see who looked.
   const memberIds = [...new Set(ordered.map((t) => t.thread.member.id))];
@@ -81,6 +85,7 @@ export async function listQueueTickets(
       subject: t.thread.subject,
       preview: previews.get(t.threadId) ?? null,
       assignee: t.assignee,
+      sla: sla.get(t.id) ?? null,
     })),
     nextCursor: page.length > q.limit && last ? encodeQueueCursor(last) : null,
     counts,

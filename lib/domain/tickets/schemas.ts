@@ -1,5 +1,6 @@
 // Input schemas and views of tickets and queues. No server-only imports.
 import type { AttachmentView } from "../attachments/schemas";
+import type { QueueSla } from "../sla/schemas";
 import { z } from "zod";
 
 export const ticketStatuses = ["NEW", "OPEN", "PENDING", "ON_HOLD", "SOLVED", "CLOSED"] as const;
@@ -73,6 +74,8 @@ export type QueueItem = TicketView & {
   /** The first words of the latest member message (staff only). */
   preview: string | null;
   assignee: { id: string; name: string } | null;
+  /** The response target running now and when it falls due (docs/sla.md); null when none applies. */
+  sla: QueueSla | null;
 };
 
 export type QueueCounts = Record<(typeof queueViews)[number], number>;

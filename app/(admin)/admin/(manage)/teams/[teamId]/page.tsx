@@ -40,6 +40,11 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
           </div>
         ))}
       </dl>
+      <p className="text-sm">
+        <Link href={`/admin/teams/${team.id}/sla`} className="font-medium text-brand-700 hover:underline">
+          Response targets (SLA) →
+        </Link>
+      </p>
       <TeamForm key={team.id + team.name + team.timeZone + JSON.stringify(team.hours)} team={team} timeZones={Intl.supportedValuesOf("timeZone")} />
       <TeamStaff team={team} />
       <TeamArchive team={team} />

@@ -1,0 +1,20 @@
+/**
+ * ⚠ SECURITY: the actor of a browser session (a verified session token's user id), with
+ * the REQUIRE_STAFF_MFA gate decided: `mfaSetupRequired` is true when the account may do
+ * nothing but set up two-step sign-in. lib/auth/get-actor.ts refuses such an actor
+ * everywhere except the set-up page and its API. `unsafe` for the reasons of
+ * unsafe-load-actor.ts.
+ */
+import type { Actor, RequestOrigin } from "../../access/actor";
+import { getEnv } from "../../env";
+import { mfaSetupRequired } from "../mfa/policy";
+import { unsafeLoadActorWithMfa } from "./unsafe-load-actor";
+
+export type SessionActor = { actor: Actor; mfaSetupRequired: boolean };
+
+export async function unsafeLoadSessionActor(userId: string, origin: RequestOrigin, options: { sessionStartedAt: number }): Promise<SessionActor | null> {
+  const loaded = await unsafeLoadActorWithMfa(userId, origin, { sessionStartedAt: options.sessionStartedAt });
+  if (!loaded) return null;
+  const required = mfaSetupRequired({ role: loaded.actor.role, mfaEnabled: loaded.mfaEnabled, viaApiKey: false }, getEnv().REQUIRE_STAFF_MFA);
+  return { actor: loaded.actor, mfaSetupRequired: required };
+}

@@ -1,0 +1,39 @@
+/**
+ * "Your care team is typing…" (POST /api/v1/threads/{id}/typing). Staff announce that they
+ * are writing a REPLY to the member; the client never calls this for an internal note, and
+ * the route takes no content at all. The answer is an ephemeral event (no outbox row, no
+ * id, never replayed) for the relay to publish: the thread's member and the other staff who
+ * can open the thread receive it.
+ *
+ * Nothing is read but the thread's routing, so no audit row is written for an allowed call
+ * (no PHI is read or changed); a thread out of scope is the usual audited 404.
+ */
+import type { Actor } from "../../access/actor";
+import { threadWhereForActor } from "../../access/scopes";
+import { isStaffRole } from "../../access/roles";
+import { getDb } from "../../db/client";
+import { AppError } from "../../errors";
+import type { RoutedEvent } from "../../realtime/routing";
+import { authorize } from "../audit/authorize";
+import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
+
+export async function announceTyping(actor: Actor, threadId: string): Promise<RoutedEvent> {
+  await authorize(actor, "message.send", { recordType: "thread", recordId: threadId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  // Members' typing is not announced (the care team does not need it, and it would tell
+  // staff when a member is composing something they may not send).
+  if (!isStaffRole(actor.role)) throw new AppError("FORBIDDEN", "Only the care team's typing is announced.");
+  const db = await getDb();
+  const id = parseThreadId(threadId);
+  if (!id) throw await threadNotFound(db, actor, "thread.typing", threadId);
+  const thread = await db.thread.findFirst({ where: { AND: [{ id }, threadWhereForActor(actor)] }, select: { id: true, teamId: true, memberId: true } });
+  if (!thread) throw await threadNotFound(db, actor, "thread.typing", id);
+  return {
+    seq: null,
+    type: "typing",
+    teamId: thread.teamId,
+    threadId: thread.id,
+    memberId: thread.memberId,
+    userId: actor.userId,
+    payload: { threadId: thread.id, userId: actor.userId, role: actor.role },
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * "Seen" (GET /api/v1/threads/{id}/read): the latest moment up to which anyone on staff
+ * has read the thread — the newest read marker of a user other than the thread's member.
+ * Reading the newest page of messages moves a marker (messages/list-messages.ts), and so
+ * does sending. No names: the member learns THAT the team has seen it, not who (who opened
+ * their conversations is the access report's job).
+ *
+ * A time is not PHI, so an allowed read is not audited; a thread out of scope is the usual
+ * audited 404.
+ */
+import type { Actor } from "../../access/actor";
+import { threadWhereForActor } from "../../access/scopes";
+import { getDb } from "../../db/client";
+import { authorize } from "../audit/authorize";
+import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
+
+export async function getThreadSeen(actor: Actor, threadId: string): Promise<{ seenAt: string | null }> {
+  await authorize(actor, "thread.read", { recordType: "thread", recordId: threadId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  const db = await getDb();
+  const id = parseThreadId(threadId);
+  if (!id) throw await threadNotFound(db, actor, "thread.seen", threadId);
+  const thread = await db.thread.findFirst({ where: { AND: [{ id }, threadWhereForActor(actor)] }, select: { id: true, memberId: true } });
+  if (!thread) throw await threadNotFound(db, actor, "thread.seen", id);
+  const latest = await db.threadReadState.aggregate({ where: { threadId: id, userId: { not: thread.memberId } }, _max: { lastReadAt: true } });
+  return { seenAt: latest._max.lastReadAt?.toISOString() ?? null };
+}

@@ -1,0 +1,89 @@
+// The relay on the embedded default (PGlite, as `npm run demo` runs): stamping on the one
+// in-process database, fan-out through the in-process bus, replay, and typing.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import type { RoutedEvent } from "./routing";
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "concierge-pglite-realtime-"));
+
+async function embedded() {
+  vi.resetModules();
+  vi.stubEnv("DATA_DIR", dataDir);
+  vi.stubEnv("DEMO_MODE", "1");
+  vi.stubEnv("MIGRATE_ON_START", "1");
+  delete process.env.DATABASE_URL;
+  const client = await import("../db/client");
+  await client.closeDb();
+  return {
+    client,
+    actorFor: (await import("../../test/actors")).actorFor,
+    createThread: (await import("../domain/threads/create-thread")).createThread,
+    sendMessage: (await import("../domain/messages/send-message")).sendMessage,
+    announceTyping: (await import("../domain/realtime/announce-typing")).announceTyping,
+    RealtimeRelay: (await import("./relay")).RealtimeRelay,
+  };
+}
+
+let m: Awaited<ReturnType<typeof embedded>>;
+beforeAll(async () => {
+  m = await embedded();
+  expect(m.client.databaseKind()).toBe("pglite");
+}, 120_000);
+
+afterAll(async () => {
+  await m?.client.closeDb();
+  vi.unstubAllEnvs();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function probe(actor: Awaited<ReturnType<typeof m.actorFor>>) {
+  const events: RoutedEvent[] = [];
+  return {
+    events,
+    sub: {
+      actor,
+      recheck: async () => actor,
+      send: (e: RoutedEvent) => (events.push(e), true),
+      control: () => undefined,
+      heartbeat: () => true,
+      close: () => undefined,
+    },
+  };
+}
+
+async function until(check: () => boolean, what: string) {
+  const end = Date.now() + 10_000;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+it("stamps, fans out, replays and carries typing in-process", async () => {
+  const relay = new m.RealtimeRelay();
+  try {
+    const [member, guide, guide2] = await Promise.all([m.actorFor("member@demo.test"), m.actorFor("guide@demo.test"), m.actorFor("guide2@demo.test")]);
+    const g = probe(guide);
+    const g2 = probe(guide2);
+    const mem = probe(member);
+    const stops = [await relay.subscribe(g.sub, null), await relay.subscribe(g2.sub, null), await relay.subscribe(mem.sub, null)];
+    const { thread } = await m.createThread(member, { body: `Embedded realtime ${randomUUID()}`, clientMessageId: randomUUID() });
+    await until(() => g.events.some((e) => e.type === "ticket.created" && e.threadId === thread.id), "ticket.created");
+    await relay.publishEphemeral(await m.announceTyping(guide, thread.id));
+    await until(() => mem.events.some((e) => e.type === "typing"), "typing at the member");
+    expect(g2.events).toEqual([]);
+    expect(mem.events.some((e) => e.type.startsWith("ticket."))).toBe(false);
+
+    // Replay from before the thread existed.
+    const from = g.events[0]!.seq! - 1n;
+    const r = probe(guide);
+    stops.push(await relay.subscribe(r.sub, from));
+    expect(r.events.map((e) => e.seq)).toEqual(g.events.filter((e) => e.seq !== null).map((e) => e.seq));
+    for (const stop of stops) stop();
+  } finally {
+    await relay.stop();
+  }
+}, 60_000);

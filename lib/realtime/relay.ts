@@ -1,0 +1,335 @@
+/**
+ * The realtime relay of one app instance (docs/realtime.md, DESIGN.md §1 and §5).
+ *
+ *  1. Stamping. Exactly one instance per database — the one holding a session-level
+ *     advisory lock — stamps `delivery_seq` on committed outbox rows, every ~50 ms
+ *     (lib/domain/outbox/stamp-outbox.ts explains why stamping after commit keeps replay
+ *     loss-free). After a stamp commits it announces the new maximum: NOTIFY on PostgreSQL,
+ *     an in-process EventEmitter on the embedded PGlite.
+ *  2. Fan-out. Every instance LISTENs; on a notification (and on a 1 s safety poll) it
+ *     reads the stamped rows after the last one it has seen — ONE read per batch, plus one
+ *     read of the threads' current owners — and hands them to its own connected users.
+ *  3. Filtering. Each connection holds its receiver's scope (teams, collaborations,
+ *     emergency accesses), refreshed on a timer and on events that change it, so an event
+ *     is checked in memory (lib/realtime/routing.ts), never with a query per connection.
+ *  4. Ephemeral events (typing) skip the outbox: NOTIFY with the routed event on
+ *     PostgreSQL, the EventEmitter on PGlite. They have no id and are never replayed.
+ *
+ * An instance that restarts loses nothing: its clients reconnect (to it or another one)
+ * with Last-Event-ID and replay from the outbox.
+ */
+import type { Actor } from "../access/actor";
+import { stampBatchSize } from "../domain/outbox/stamp-outbox";
+import { openRelayChannel, type RelayChannel } from "../domain/realtime/relay-channel";
+import { unsafeLoadRealtimeScope } from "../domain/realtime/unsafe-load-realtime-scope";
+import { unsafeLoadThreadRouting, unsafeMaxDeliverySeq, unsafeReadReplayPage, unsafeReadStampedEvents } from "../domain/realtime/unsafe-read-outbox";
+import { logger } from "../log/logger";
+import { canReceive, changesScopeOf, type RealtimeScope, type RoutedEvent, type ThreadRouting } from "./routing";
+
+export const realtimeTimings = {
+  /** How often the stamper looks for committed rows. */
+  stampIntervalMs: 50,
+  /** How often a non-stamper instance tries to take over the stamping lock. */
+  leaderRetryMs: 2_000,
+  /** Safety net for a missed NOTIFY. */
+  pollMs: 1_000,
+  /** Heartbeat comment on every stream. */
+  heartbeatMs: 15_000,
+  /** The receiver is checked again (deactivated, signed out, role changed → closed) and its scope reloaded. */
+  recheckMs: 20_000,
+};
+
+/** Replays larger than this (in sequence numbers) are refused with `resync`. */
+export const maxReplayGap = 20_000n;
+const replayPage = 500;
+const fanOutBatch = 1_000;
+
+
+/** What the relay needs from a connected stream. */
+export type Subscriber = {
+  actor: Actor;
+  /** Checks the receiver again (session, account); null closes the stream. */
+  recheck: () => Promise<Actor | null>;
+  /** Writes one event; false when the client cannot keep up (the stream is then closed). */
+  send: (event: RoutedEvent) => boolean;
+  control: (type: "ready" | "resync", id: bigint | null) => void;
+  heartbeat: () => boolean;
+  close: () => void;
+};
+
+type Pending = { events: RoutedEvent[]; routing: Map<string, ThreadRouting> };
+
+class Connection {
+  scope: RealtimeScope;
+  position: bigint;
+  replaying = true;
+  buffered: Pending[] = [];
+  closed = false;
+  chain: Promise<void> = Promise.resolve();
+  timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    readonly sub: Subscriber,
+    scope: RealtimeScope,
+    position: bigint,
+    private readonly onClose: (c: Connection) => void,
+  ) {
+    this.scope = scope;
+    this.position = position;
+  }
+
+  /** Events are processed strictly in order, one batch after another. */
+  enqueue(batch: Pending): void {
+    if (this.closed) return;
+    if (this.replaying) {
+      this.buffered.push(batch);
+      return;
+    }
+    this.chain = this.chain.then(() => this.deliver(batch)).catch(() => this.close());
+  }
+
+  async deliver({ events, routing }: Pending): Promise<void> {
+    for (const event of events) {
+      if (this.closed) return;
+      if (event.seq !== null && event.seq <= this.position) continue;
+      // ⚠ A removed collaboration (or a new one) changes this receiver's scope from this
+      // event on: reload before deciding anything that follows.
+      if (changesScopeOf(event) === this.scope.userId && !(await this.reloadScope())) return;
+      const thread = event.threadId ? (routing.get(event.threadId) ?? (event.seq === null ? ephemeralRouting(event) : undefined)) : undefined;
+      if (canReceive(this.scope, event, thread, Date.now())) {
+        if (!this.sub.send(event)) {
+          this.close();
+          return;
+        }
+      }
+      if (event.seq !== null) this.position = event.seq;
+    }
+  }
+
+  async reloadScope(): Promise<boolean> {
+    const actor = await this.sub.recheck();
+    if (!actor) {
+      this.close();
+      return false;
+    }
+    this.scope = await unsafeLoadRealtimeScope(actor);
+    return true;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const t of this.timers) clearInterval(t);
+    this.onClose(this);
+    this.sub.close();
+  }
+}
+
+function ephemeralRouting(event: RoutedEvent): ThreadRouting | undefined {
+  // Typing events are built from a scoped read of the thread a moment ago.
+  return event.memberId ? { teamId: event.teamId, memberId: event.memberId } : undefined;
+}
+
+export class RealtimeRelay {
+  private readonly connections = new Set<Connection>();
+  private channel: RelayChannel | null = null;
+  private running = false;
+  private lastSeq = 0n;
+  private pumping: Promise<void> | null = null;
+  private pumpAgain = false;
+  private timers: NodeJS.Timeout[] = [];
+  private stampTimer: NodeJS.Timeout | null = null;
+  private started: Promise<void> | null = null;
+
+  /** Starts stamping (if this instance wins the lock) and fan-out. Idempotent. */
+  start(): Promise<void> {
+    this.started ??= this.boot().catch((error) => {
+      this.started = null;
+      this.running = false;
+      throw error;
+    });
+    return this.started;
+  }
+
+  private async boot(): Promise<void> {
+    this.running = true;
+    this.lastSeq = await unsafeMaxDeliverySeq();
+    await this.connect();
+    this.timers.push(setInterval(() => this.schedulePump(), realtimeTimings.pollMs));
+    for (const t of this.timers) t.unref();
+    this.scheduleStamp(0);
+  }
+
+  private async connect(): Promise<void> {
+    const channel = await openRelayChannel({
+      onStamped: () => this.schedulePump(),
+      onLive: (event) => this.dispatch({ events: [event], routing: new Map() }),
+      onLost: () => {
+        if (this.channel !== channel) return;
+        this.channel = null;
+        logger.warn({}, "realtime connection lost; reconnecting");
+        const retry = () => {
+          if (!this.running) return;
+          this.connect().catch(() => setTimeout(retry, 1_000).unref());
+        };
+        setTimeout(retry, 500).unref();
+      },
+    });
+    if (!this.running) {
+      await channel.close();
+      return;
+    }
+    this.channel = channel;
+    // Whatever was stamped while we were away.
+    this.schedulePump();
+  }
+
+  // ── stamping ────────────────────────────────────────────────────────────────────────
+
+  private scheduleStamp(delay: number): void {
+    if (!this.running) return;
+    this.stampTimer = setTimeout(() => void this.stampRound(), delay);
+    this.stampTimer.unref();
+  }
+
+  private async stampRound(): Promise<void> {
+    let next: number = realtimeTimings.stampIntervalMs;
+    try {
+      const channel = this.channel;
+      if (channel && (await channel.tryLead())) {
+        const result = await channel.stamp();
+        if (result.count === stampBatchSize) next = 0;
+      } else {
+        next = realtimeTimings.leaderRetryMs;
+      }
+    } catch (error) {
+      logger.warn({ errorName: (error as Error | null)?.name }, "outbox stamping failed; retrying");
+      next = 1_000;
+    }
+    this.scheduleStamp(next);
+  }
+
+  // ── fan-out ─────────────────────────────────────────────────────────────────────────
+
+  private schedulePump(): void {
+    if (!this.running) return;
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = this.pump()
+      .catch((error) => logger.warn({ errorName: (error as Error | null)?.name }, "realtime fan-out failed; retrying on the next poll"))
+      .finally(() => {
+        this.pumping = null;
+        if (this.pumpAgain) {
+          this.pumpAgain = false;
+          this.schedulePump();
+        }
+      });
+  }
+
+  private async pump(): Promise<void> {
+    for (;;) {
+      const events = await unsafeReadStampedEvents(this.lastSeq, null, fanOutBatch);
+      if (events.length === 0) return;
+      const routing = await unsafeLoadThreadRouting(events.flatMap((e) => (e.threadId ? [e.threadId] : [])));
+      this.dispatch({ events, routing });
+      this.lastSeq = events[events.length - 1]!.seq!;
+      if (events.length < fanOutBatch) return;
+    }
+  }
+
+  private dispatch(batch: Pending): void {
+    for (const c of this.connections) c.enqueue(batch);
+  }
+
+  /** Publishes an ephemeral event (typing) to every instance's receivers. */
+  async publishEphemeral(event: RoutedEvent): Promise<void> {
+    await this.start();
+    // Reconnecting: a typing hint may be dropped, by design.
+    await this.channel?.publishLive(event);
+  }
+
+  // ── connections ────────────────────────────────────────────────────────────────────
+
+  /**
+   * Connects one stream: replays after `lastEventId` (permission-filtered with a freshly
+   * loaded scope), then goes live with no gap and no duplicate (live events arriving during
+   * the replay wait, and anything at or below the replayed position is skipped).
+   */
+  async subscribe(sub: Subscriber, lastEventId: bigint | null): Promise<() => void> {
+    await this.start();
+    const scope = await unsafeLoadRealtimeScope(sub.actor);
+    const head = this.lastSeq;
+    const connection = new Connection(sub, scope, head, (c) => this.connections.delete(c));
+    this.connections.add(connection);
+    const stop = () => connection.close();
+    try {
+      if (lastEventId === null) {
+        sub.control("ready", head);
+      } else if (lastEventId > head + 1_000n || head - lastEventId > maxReplayGap || lastEventId < 0n) {
+        // Unknown future id (another database?) or a gap too large to replay: start afresh.
+        sub.control("resync", head);
+      } else {
+        connection.position = lastEventId;
+        sub.control("ready", lastEventId);
+        await this.replay(connection, lastEventId, head);
+      }
+    } catch (error) {
+      connection.close();
+      throw error;
+    }
+    connection.replaying = false;
+    for (const batch of connection.buffered.splice(0)) connection.enqueue(batch);
+    connection.timers.push(
+      setInterval(() => {
+        if (!sub.heartbeat()) connection.close();
+      }, realtimeTimings.heartbeatMs),
+      setInterval(() => {
+        connection.chain = connection.chain.then(() => connection.reloadScope().then(() => undefined)).catch(() => connection.close());
+      }, realtimeTimings.recheckMs),
+    );
+    for (const t of connection.timers) t.unref();
+    return stop;
+  }
+
+  private async replay(connection: Connection, after: bigint, upTo: bigint): Promise<void> {
+    let from = after;
+    while (from < upTo && !connection.closed) {
+      const page = await unsafeReadReplayPage(connection.scope, from, upTo, replayPage);
+      const routing = await unsafeLoadThreadRouting(page.events.flatMap((e) => (e.threadId ? [e.threadId] : [])));
+      await connection.deliver({ events: page.events, routing });
+      if (page.scanned === null || page.scanned <= from) break;
+      from = page.scanned;
+      connection.position = from;
+    }
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Stops everything (tests, benchmarks, shutdown). */
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    if (this.stampTimer) clearTimeout(this.stampTimer);
+    for (const c of [...this.connections]) c.close();
+    await this.pumping?.catch(() => undefined);
+    const channel = this.channel;
+    this.channel = null;
+    this.started = null;
+    await channel?.close();
+  }
+}
+
+// One relay per process, shared by every bundle of the build (like the database client).
+const globalKey = Symbol.for("concierge.realtime");
+type GlobalWithRelay = typeof globalThis & { [globalKey]?: RealtimeRelay };
+
+export function getRelay(): RealtimeRelay {
+  const g = globalThis as GlobalWithRelay;
+  g[globalKey] ??= new RealtimeRelay();
+  return g[globalKey];
+}
