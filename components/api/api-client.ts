@@ -14,7 +14,13 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export type ApiMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+/**
+ * One call to `/api/v1{path}`. `withFieldError` adds the first field error to the message
+ * (forms that show one line: "Choose a name no other team uses.").
+ */
+export async function apiRequest<T>(method: ApiMethod, path: string, body?: unknown, options: { withFieldError?: boolean } = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, {
@@ -30,18 +36,21 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     window.location.assign("/sign-in");
     throw new ApiError(401, "Please sign in again.");
   }
-  const data = (await response.json().catch(() => null)) as (T & { detail?: string; code?: string }) | null;
+  const data = (await response.json().catch(() => null)) as (T & { detail?: string; code?: string; errors?: { path: string; message: string }[] }) | null;
   if (!response.ok) {
-    throw new ApiError(response.status, data?.detail ?? "Something went wrong. Try again.", data?.code);
+    const detail = data?.detail ?? "Something went wrong. Try again.";
+    const first = options.withFieldError ? data?.errors?.[0]?.message : undefined;
+    throw new ApiError(response.status, first && first !== detail ? `${detail} ${first}` : detail, data?.code);
   }
   return data as T;
 }
 
 export const api = {
-  get: <T>(path: string) => request<T>("GET", path),
-  post: <T>(path: string, body: unknown) => request<T>("POST", path, body),
-  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
-  delete: <T = null>(path: string) => request<T>("DELETE", path),
+  get: <T>(path: string) => apiRequest<T>("GET", path),
+  post: <T>(path: string, body: unknown) => apiRequest<T>("POST", path, body),
+  patch: <T>(path: string, body: unknown) => apiRequest<T>("PATCH", path, body),
+  put: <T>(path: string, body: unknown) => apiRequest<T>("PUT", path, body),
+  delete: <T = null>(path: string) => apiRequest<T>("DELETE", path),
 };
 
 /** A client message id: the idempotency key of one send, reused by its retries. */

@@ -10,11 +10,8 @@
  * (absent with the S3 driver, and a different blast radius) nor AUTH_SECRET (rotating the
  * session secret must not make every authenticator useless).
  */
-import { randomBytes, randomUUID } from "node:crypto";
-import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { getEnv } from "../env";
-import { decodeStorageEncryptionKey } from "../storage/encryption-key";
+import { decodeKey, loadOrCreateKeyFile } from "../storage/key-file";
 
 export const MFA_KEY_FILE_NAME = "mfa-key";
 
@@ -25,47 +22,16 @@ export class MfaNotConfiguredError extends Error {
   }
 }
 
-function readKeyFile(file: string): Buffer | null {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
-  const key = decodeStorageEncryptionKey(text);
-  // ⚠ Never replace an unreadable key file: every sealed secret would become unreadable.
-  if (!key) throw new Error(`${file} does not hold a base64-encoded 32-byte key; restore it or set MFA_ENCRYPTION_KEY`);
-  return key;
-}
-
 let cached: Buffer | undefined;
 
 export function getMfaEncryptionKey(): Buffer {
   if (cached) return cached;
   const env = getEnv();
   if (env.MFA_ENCRYPTION_KEY) {
-    const key = decodeStorageEncryptionKey(env.MFA_ENCRYPTION_KEY);
+    const key = decodeKey(env.MFA_ENCRYPTION_KEY);
     if (!key) throw new Error("MFA_ENCRYPTION_KEY must be the base64 of 32 bytes");
     return (cached = key);
   }
   if (!env.DEMO_MODE && env.NODE_ENV === "production") throw new MfaNotConfiguredError();
-  const file = path.resolve(env.DATA_DIR, MFA_KEY_FILE_NAME);
-  let key = readKeyFile(file);
-  if (!key) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    // Whole temp file, then link(): fails if the name exists, so concurrent starts agree.
-    const temp = `${file}.${randomUUID()}.tmp`;
-    writeFileSync(temp, randomBytes(32).toString("base64") + "\n", { mode: 0o600, flag: "wx" });
-    try {
-      linkSync(temp, file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    } finally {
-      rmSync(temp, { force: true });
-    }
-    key = readKeyFile(file);
-    if (!key) throw new Error(`Could not create ${file}`);
-  }
-  return (cached = key);
+  return (cached = loadOrCreateKeyFile(env.DATA_DIR, MFA_KEY_FILE_NAME, "MFA_ENCRYPTION_KEY"));
 }
