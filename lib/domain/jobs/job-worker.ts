@@ -8,10 +8,11 @@ import { purgeAbandonedUploads } from "../attachments/purge-abandoned-uploads";
 import { sealAuditLogWhenDue } from "../audit/seal-audit-log-when-due";
 import { runAlertPassesWhenDue } from "../notifications/run-alert-passes-when-due";
 import { jobHandlers } from "./job-handlers";
+import { purgeFinishedJobs } from "./purge-finished-jobs";
 import { runDueJobs, runJobNow } from "./run-jobs";
 
 const pollMs = 1_000;
-/** Housekeeping (deleting never-sent uploads) runs at most this often per instance. */
+/** Housekeeping (deleting never-sent uploads and week-old finished jobs) runs at most this often per instance. */
 const housekeepingMs = 10 * 60_000;
 let timer: NodeJS.Timeout | undefined;
 let running = false;
@@ -23,6 +24,9 @@ async function housekeeping(): Promise<void> {
   if (Date.now() - lastHousekeeping < housekeepingMs) return;
   lastHousekeeping = Date.now();
   while ((await purgeAbandonedUploads()) > 0) {
+    /* next batch */
+  }
+  while ((await purgeFinishedJobs()) > 0) {
     /* next batch */
   }
 }

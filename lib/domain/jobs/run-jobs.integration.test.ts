@@ -42,3 +42,25 @@ describe("the job runner", () => {
     expect(dead).toEqual([stale.id]);
   });
 });
+
+describe("purgeFinishedJobs", () => {
+  it("deletes jobs finished over a week ago, keeps recent, queued and dead ones and the notifications cursor", async () => {
+    const db = await getDb();
+    const { purgeFinishedJobs, finishedJobRetentionMs } = await import("./purge-finished-jobs");
+    const t = type();
+    const done = await db.job.create({ data: { ...jobData(t, {}), status: "DONE" } });
+    const dead = await db.job.create({ data: { ...jobData(t, {}), status: "DEAD" } });
+    const queued = await db.job.create({ data: jobData(t, {}) });
+    // A state row of the notifications pass's type (found by type, never by age).
+    const cursorLike = await db.job.create({ data: { ...jobData("notifications.cursor", {}), status: "DONE" } });
+    const later = new Date(Date.now() + finishedJobRetentionMs + 60_000);
+    while ((await purgeFinishedJobs({ now: later })) > 0) {
+      /* drain */
+    }
+    expect(await db.job.findUnique({ where: { id: done.id } })).toBeNull();
+    expect(await db.job.findUnique({ where: { id: dead.id } })).not.toBeNull();
+    expect(await db.job.findUnique({ where: { id: queued.id } })).not.toBeNull();
+    expect(await db.job.findUnique({ where: { id: cursorLike.id } })).not.toBeNull();
+    await db.job.deleteMany({ where: { id: { in: [dead.id, queued.id, cursorLike.id] } } });
+  });
+});
