@@ -3,7 +3,15 @@ import { expect, type Browser, type Page } from "@playwright/test";
 export const demoPassword = "demo-password";
 
 export async function signIn(page: Page, email: string, password = demoPassword) {
-  await page.goto("/sign-in");
+  for (let attempt = 1; ; attempt++) {
+    await page.goto("/sign-in");
+    if (new URL(page.url()).pathname === "/sign-in") break;
+    // Still signed in as someone else: a response of their last page (a session refresh)
+    // landed after the cookies were cleared and put their cookie back. Drop it again.
+    if (attempt === 3) throw new Error(`could not reach the sign-in page (still at ${page.url()})`);
+    await page.goto("about:blank");
+    await page.context().clearCookies();
+  }
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -103,7 +103,8 @@ test.describe("administration", () => {
     const staff = await staffContext.newPage();
     await signIn(staff, email, password);
     await expect(staff).toHaveURL(/\/console$/);
-    await expect(staff.getByText(triageMember.subject)).toBeVisible();
+    // In #main: while the page streams, React keeps a hidden copy of the content elsewhere.
+    await expect(staff.locator("#main").getByText(triageMember.subject)).toBeVisible();
     expect((await staff.request.get("/api/v1/me")).status()).toBe(200);
 
     // Deactivated: the open session stops working at its very next request.
@@ -175,6 +176,8 @@ test.describe("administration", () => {
 
     // Every member page the people list links to from its first page, plus the named demo members.
     await page.goto("/admin/people?type=member");
+    // The table streams in after the page shell; wait for it before reading its links.
+    await expect(page.getByRole("table").getByRole("link").first()).toBeVisible();
     const memberLinks = await page.getByRole("table").getByRole("link").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
     expect(memberLinks.length).toBeGreaterThan(10);
     paths.push(...memberLinks);
