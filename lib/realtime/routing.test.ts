@@ -33,8 +33,8 @@ describe("canReceive — staff", () => {
   it("mentions only to the person mentioned; typing never echoed; read never to staff", () => {
     expect(canReceive(staff(), ev("mention.created", { userId: "g" }), sunriseThread, now)).toBe(true);
     expect(canReceive(staff(), ev("mention.created", { userId: "other" }), sunriseThread, now)).toBe(false);
-    expect(canReceive(staff(), ev("typing", { seq: null, payload: { userId: "g" } }), sunriseThread, now)).toBe(false);
-    expect(canReceive(staff(), ev("typing", { seq: null, payload: { userId: "x" } }), sunriseThread, now)).toBe(true);
+    expect(canReceive(staff(), ev("typing", { seq: null, userId: "g" }), sunriseThread, now)).toBe(false);
+    expect(canReceive(staff(), ev("typing", { seq: null, userId: "x" }), sunriseThread, now)).toBe(true);
     expect(canReceive(staff(), ev("read", { memberId: "m" }), sunriseThread, now)).toBe(false);
   });
 

@@ -67,7 +67,8 @@ export function canReceive(scope: RealtimeScope, event: RoutedEvent, thread: Thr
   }
   if (!canOpenThread(scope, event.threadId, thread, now)) return false;
   if (event.type === "mention.created") return event.userId === scope.userId;
-  if (event.type === "typing") return event.payload.userId !== scope.userId;
+  // The typist is in the routing column, not the payload (members get no staff ids).
+  if (event.type === "typing") return event.userId !== scope.userId;
   return true;
 }
 

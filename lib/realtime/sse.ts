@@ -96,11 +96,16 @@ export async function openEventStream(options: EventStreamOptions): Promise<Read
   };
   // The browser waits this long before its own reconnect after a clean close.
   write("retry: 3000\n\n");
-  stop = await (options.relay ?? getRelay()).subscribe(sub, options.lastEventId);
-  if (closed) stop();
+  // Listen for the client going away BEFORE the (possibly long) replay: a client that leaves
+  // during it must not stay subscribed.
   options.signal?.addEventListener("abort", () => {
     closed = true;
     stop?.();
   });
+  stop = await (options.relay ?? getRelay()).subscribe(sub, options.lastEventId);
+  if (closed || options.signal?.aborted) {
+    closed = true;
+    stop();
+  }
   return stream;
 }

@@ -4,6 +4,7 @@ import { getDb } from "../../db/client";
 import { authorize } from "../audit/authorize";
 import { recordAudit } from "../audit/record-audit";
 import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
+import { visibleMentionTargets } from "./mention-writes";
 import { findMentionable } from "./mentionable-sql";
 import { listMentionableSchema, type ListMentionableInput, type MentionableUser } from "./schemas";
 
@@ -22,14 +23,15 @@ export async function listMentionable(actor: Actor, threadId: string, input: Lis
 
   // In parallel; the names are used only if the scoped thread read succeeds.
   const [thread, rows] = await Promise.all([
-    db.thread.findFirst({ where: { AND: [{ id }, threadWhereForActor(actor)] }, select: { id: true, memberId: true } }),
+    db.thread.findFirst({ where: { AND: [{ id }, threadWhereForActor(actor)] }, select: { id: true, memberId: true, teamId: true } }),
     findMentionable(db, { actorId: actor.userId, actorTeamIds: actor.teamIds, threadId: id, q, limit }),
   ]);
   if (!thread) throw await threadNotFound(db, actor, "collaborator.mentionable", id);
+  const offered = visibleMentionTargets(actor, thread, rows);
 
-  await recordAudit(db, actor, { action: "collaborator.mentionable", memberId: thread.memberId, recordType: "thread", recordId: id, details: { count: rows.length } });
+  await recordAudit(db, actor, { action: "collaborator.mentionable", memberId: thread.memberId, recordType: "thread", recordId: id, details: { count: offered.length } });
   return {
-    items: rows.map((r) => ({ id: r.id, name: r.name, role: r.role, team: { id: r.teamId, name: r.teamName } })),
+    items: offered.map((r) => ({ id: r.id, name: r.name, role: r.role, team: { id: r.teamId, name: r.teamName } })),
     nextCursor: null,
   };
 }

@@ -187,3 +187,31 @@ describe("listMentions", () => {
     await expect(listMentions(await actorFor("admin@demo.test"))).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("only the owning team brings someone new in (security review)", () => {
+  it("a collaborator may mention the owning team's staff, but not bring in anyone else", async () => {
+    const db = await getDb();
+    const guide = await actorFor("guide@demo.test");
+    const doctor = await actorFor("doctor@demo.test");
+    const nurse2 = await actorFor("nurse2@demo.test");
+    const doctor2 = await actorFor("doctor2@demo.test");
+    const { threadId } = await newSunriseThread();
+    await note(guide, threadId, text("bringing the doctor in"), [doctor.userId]);
+
+    // The doctor (a collaborator) mentions the guide back: a notification, no new access.
+    await note(doctor, threadId, text("thanks"), [guide.userId]);
+    // …but cannot hand the thread on to someone outside Sunrise.
+    for (const outsider of [nurse2, doctor2]) {
+      const error = await note(doctor, threadId, text("handing on"), [outsider.userId]).then(() => null, (e: unknown) => e);
+      expect((error as { code?: string } | null)?.code, outsider.name).toMatch(/FORBIDDEN|INVALID_INPUT/);
+      expect(await db.threadCollaborator.count({ where: { threadId, userId: outsider.userId } })).toBe(0);
+    }
+    // The mentionable list offered to the collaborator holds the owning team's staff only.
+    const { listMentionable } = await import("./list-mentionable");
+    const offered = await listMentionable(doctor, threadId);
+    const sunrise = await db.team.findUniqueOrThrow({ where: { name: "Sunrise" }, select: { memberships: { select: { userId: true } } } });
+    const sunriseIds = new Set(sunrise.memberships.map((m) => m.userId));
+    expect(offered.items.length).toBeGreaterThan(0);
+    expect(offered.items.every((u) => sunriseIds.has(u.id))).toBe(true);
+  });
+});

@@ -39,6 +39,26 @@ export function assertAllMentionable(userIds: readonly string[], targets: Mentio
 }
 
 /**
+ * ⚠ Only the conversation's own team brings someone new in. Anyone else who reaches the thread
+ * — a collaborator, or staff under emergency access — may mention only people who already
+ * reach it through that team (a notification, no new access); otherwise a 30-minute
+ * emergency grant or a removable collaboration could be turned into lasting access for
+ * others (and for themselves, mentioned back by a colleague).
+ */
+export function assertMayBringIn(actor: Actor, thread: { teamId: string | null }, targets: MentionTargets): void {
+  const onOwningTeam = thread.teamId !== null && actor.teamIds.includes(thread.teamId);
+  if (onOwningTeam) return;
+  if (targets.every((t) => t.reachesByTeam)) return;
+  throw new AppError("FORBIDDEN", "Only the conversation's own team can bring someone new into it. Ask them to mention the colleague.");
+}
+
+/** The mentionable list for an actor outside the owning team: the owning team's staff only. */
+export function visibleMentionTargets<T extends { reachesByTeam: boolean }>(actor: Actor, thread: { teamId: string | null }, rows: T[]): T[] {
+  const onOwningTeam = thread.teamId !== null && actor.teamIds.includes(thread.teamId);
+  return onOwningTeam ? rows : rows.filter((r) => r.reachesByTeam);
+}
+
+/**
  * Why a collaborator was added. ⚠ Never the message text: the reason is shown in the
  * sidebar and kept in the audit trail, and notes may carry clinical details.
  */

@@ -94,6 +94,9 @@ export function mentionableSql(m: MentionableQuery): Prisma.Sql {
     WHERE u.status = 'ACTIVE'
       AND u.role IN ('CARE_GUIDE', 'NURSE', 'PHYSICIAN')
       AND u.id <> ${m.actorId}::uuid
+      -- ⚠ Never an API client's service user: a mention would hand the thread to an outside
+      -- system beyond the teams its key was scoped to.
+      AND NOT EXISTS (SELECT 1 FROM api_clients a WHERE a.service_user_id = u.id)
       ${narrow}
     ORDER BY u.name ASC, u.id ASC
     LIMIT ${m.limit}`;

@@ -149,3 +149,12 @@ describe("requestEmergencyAccess", () => {
     expect(await db.emergencyAccess.count({ where: { userId: doctor2.userId } })).toBe(5);
   });
 });
+
+describe("API clients (security review)", () => {
+  it("may never break the glass, whatever their role", async () => {
+    const guide2 = await actorFor("guide2@demo.test");
+    const asClient = { ...guide2, apiClientId: randomUUID() };
+    const error = await requestEmergencyAccess(asClient, randomUUID(), { reason: "The member called and needs help right now." }).then(() => null, (e: unknown) => e);
+    expect((error as { code?: string } | null)?.code).toBe("FORBIDDEN");
+  });
+});

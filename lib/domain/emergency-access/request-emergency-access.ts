@@ -22,6 +22,12 @@ export async function requestEmergencyAccess(actor: Actor, threadId: string, inp
   // for a thread that does not exist (docs/security.md).
   await authorize(actor, action, { recordType: "thread", recordId: threadId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
   const { reason } = requestEmergencyAccessSchema.parse(input);
+  // ⚠ A person breaks the glass, not a system: an API key (a service user) never may, so a
+  // leaked key cannot open conversations outside the teams it was scoped to.
+  if (actor.apiClientId !== null) {
+    await recordAudit(await getDb(), actor, { action, outcome: "DENIED", recordType: "thread", recordId: threadId.slice(0, 64), reason: "api_client" });
+    throw new AppError("FORBIDDEN", "Emergency access is for people, not API clients.");
+  }
   const db = await getDb();
   const id = parseThreadId(threadId);
   if (!id) throw await threadNotFound(db, actor, action, threadId);

@@ -69,7 +69,9 @@ export async function listMessages(
         update: { lastReadAt: last.createdAt },
         select: { threadId: true },
       }),
-      ...readReceiptWrites(db, actor, thread, readState?.lastReadAt ?? null, last.createdAt),
+      // "Seen" tells the member up to which of THEIR visible messages the team has read —
+      // never the time of an internal note (that would show when notes are written).
+      ...readReceiptWrites(db, actor, thread, readState?.lastReadAt ?? null, newestMemberVisible(page)),
     );
   }
   await db.$transaction(writes);
@@ -78,4 +80,10 @@ export async function listMessages(
     items: page.map(toMessageView),
     nextCursor: hasMore && last ? encodeCursor(last.createdAt, last.id) : null,
   };
+}
+
+/** The time of the newest member-visible message on the page (the page is in time order). */
+function newestMemberVisible(page: { createdAt: Date; visibility: string }[]): Date | null {
+  for (let i = page.length - 1; i >= 0; i--) if (page[i]!.visibility === "MEMBER") return page[i]!.createdAt;
+  return null;
 }

@@ -11,7 +11,7 @@ import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
 import { planTicketForMessage, type MessageKind, type TicketPlan } from "../tickets/ticket-state-machine";
 import { auditRowData } from "../audit/audit-row-data";
 import { checkAttachmentsToSend, sentAttachments, tagAttachments } from "../attachments/attach-to-message";
-import { assertAllMentionable, mentionWrites, readMentionTargets } from "../collaborators/mention-writes";
+import { assertAllMentionable, assertMayBringIn, mentionWrites, readMentionTargets } from "../collaborators/mention-writes";
 import { findOwnMessage } from "./find-own-message";
 import { toMessageView } from "./message-view";
 import { isRecordNotFound, isUniqueViolation, messageClientIdKey, oneActiveTicketKey } from "./prisma-errors";
@@ -108,6 +108,7 @@ async function attempt(db: PrismaClient, actor: Actor, threadId: string, q: Pars
   if (!thread) throw await threadNotFound(db, actor, "message.send", threadId);
   if (original) return replay(db, actor, threadId, thread.memberId, original);
   assertAllMentionable(q.mentions, mentioned);
+  assertMayBringIn(actor, thread, mentioned);
   await checkAttachmentsToSend(db, actor, q.attachmentIds);
 
   const now = new Date();

@@ -34,6 +34,7 @@ export async function announceTyping(actor: Actor, threadId: string): Promise<Ro
     threadId: thread.id,
     memberId: thread.memberId,
     userId: actor.userId,
-    payload: { threadId: thread.id, userId: actor.userId, role: actor.role },
+    // No user id: the member learns that the team is typing, not who (as for "Seen").
+    payload: { threadId: thread.id, role: actor.role },
   };
 }

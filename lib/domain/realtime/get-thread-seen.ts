@@ -22,5 +22,15 @@ export async function getThreadSeen(actor: Actor, threadId: string): Promise<{ s
   const thread = await db.thread.findFirst({ where: { AND: [{ id }, threadWhereForActor(actor)] }, select: { id: true, memberId: true } });
   if (!thread) throw await threadNotFound(db, actor, "thread.seen", id);
   const latest = await db.threadReadState.aggregate({ where: { threadId: id, userId: { not: thread.memberId } }, _max: { lastReadAt: true } });
-  return { seenAt: latest._max.lastReadAt?.toISOString() ?? null };
+  const marker = latest._max.lastReadAt;
+  if (!marker) return { seenAt: null };
+  // ⚠ The newest member-visible message at or before the marker, not the marker itself: a
+  // marker can stand on an internal note, and its time would tell the member when notes are
+  // written.
+  const seen = await db.message.findFirst({
+    where: { threadId: id, visibility: "MEMBER", createdAt: { lte: marker } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { createdAt: true },
+  });
+  return { seenAt: seen?.createdAt.toISOString() ?? null };
 }

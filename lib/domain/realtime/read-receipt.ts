@@ -13,9 +13,10 @@ export function readReceiptWrites(
   actor: Actor,
   thread: { id: string; teamId: string | null; memberId: string },
   previous: Date | null,
-  readUpTo: Date,
+  /** The newest member-visible message read; null when the page had none. */
+  readUpTo: Date | null,
 ) {
-  if (!isStaffRole(actor.role)) return [];
+  if (!isStaffRole(actor.role) || readUpTo === null) return [];
   if (previous && previous.getTime() >= readUpTo.getTime()) return [];
   return [
     createOutboxEvent(db, {
