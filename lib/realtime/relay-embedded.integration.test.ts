@@ -1,24 +1,16 @@
 // The relay on the embedded default (PGlite, as `npm run demo` runs): stamping on the one
 // in-process database, fan-out through the in-process bus, replay, and typing.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { leaveEmbedded, switchToEmbedded, type EmbeddedDatabase } from "../../test/embedded-database";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RoutedEvent } from "./routing";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "concierge-pglite-realtime-"));
+let database: EmbeddedDatabase | undefined;
 
 async function embedded() {
-  vi.resetModules();
-  vi.stubEnv("DATA_DIR", dataDir);
-  vi.stubEnv("DEMO_MODE", "1");
-  vi.stubEnv("MIGRATE_ON_START", "1");
-  delete process.env.DATABASE_URL;
-  const client = await import("../db/client");
-  await client.closeDb();
+  database = await switchToEmbedded("realtime");
   return {
-    client,
+    client: database.client,
     actorFor: (await import("../../test/actors")).actorFor,
     createThread: (await import("../domain/threads/create-thread")).createThread,
     sendMessage: (await import("../domain/messages/send-message")).sendMessage,
@@ -33,11 +25,7 @@ beforeAll(async () => {
   expect(m.client.databaseKind()).toBe("pglite");
 }, 120_000);
 
-afterAll(async () => {
-  await m?.client.closeDb();
-  vi.unstubAllEnvs();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => leaveEmbedded(database));
 
 function probe(actor: Awaited<ReturnType<typeof m.actorFor>>) {
   const events: RoutedEvent[] = [];

@@ -2,23 +2,15 @@
 // advisory lock and interactive transaction, the chain walk, and the raw SQL of the access
 // report and the export, whose result types differ between drivers if written carelessly.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { leaveEmbedded, switchToEmbedded, type EmbeddedDatabase } from "../../../test/embedded-database";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "concierge-pglite-audit-"));
+let database: EmbeddedDatabase | undefined;
 
 async function embedded() {
-  vi.resetModules();
-  vi.stubEnv("DATA_DIR", dataDir);
-  vi.stubEnv("DEMO_MODE", "1");
-  vi.stubEnv("MIGRATE_ON_START", "1");
-  delete process.env.DATABASE_URL;
-  const client = await import("../../db/client");
-  await client.closeDb(); // the run's PostgreSQL client, opened by nothing yet in this file
+  database = await switchToEmbedded("audit");
   return {
-    client,
+    client: database.client,
     actorFor: (await import("../../../test/actors")).actorFor,
     createThread: (await import("../threads/create-thread")).createThread,
     getThread: (await import("../threads/get-thread")).getThread,
@@ -35,11 +27,7 @@ beforeAll(async () => {
   expect(m.client.databaseKind()).toBe("pglite");
 }, 120_000);
 
-afterAll(async () => {
-  await m?.client.closeDb();
-  vi.unstubAllEnvs();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => leaveEmbedded(database));
 
 describe("audit on embedded PGlite", () => {
   it("seals under the advisory lock, verifies, reports accesses and exports", async () => {
