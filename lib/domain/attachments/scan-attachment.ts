@@ -24,27 +24,21 @@ import { getDocumentStorage, newStorageKey, type DocumentStorage } from "../../s
 import { auditRowData } from "../audit/audit-row-data";
 import { backoffMs, type ClaimedJob, type JobOutcome } from "../jobs/job-types";
 import { createOutboxEvent } from "../outbox/outbox-event";
-import { createSemaphore } from "../shared/semaphore";
 import { uuid7 } from "../shared/uuid7";
 import { scanFailedMessage } from "./attachment-view";
 import { scanJobPayload } from "./scan-job";
+import { inScanSlot } from "./scan-slots";
 import { staffToAlert, teamIdsToAlert } from "./team-alert";
 
 export type ScanAttachmentOptions = { scan?: ScanOptions; storage?: DocumentStorage };
 
 type Tx = Prisma.TransactionClient;
 
-/**
- * Scans and re-encodes run at most two at a time per instance: a burst of uploads must not
- * hold dozens of decoded 50-megapixel images in memory at once.
- */
-const oneAtATime = createSemaphore(2);
-
 /** The job handler for "attachment.scan". */
 export async function scanAttachmentJob(job: ClaimedJob, options: ScanAttachmentOptions = {}): Promise<JobOutcome> {
   const payload = scanJobPayload(job.payload);
   if (!payload) return { kind: "dead", error: "malformed payload" };
-  return oneAtATime(() => scan(payload.attachmentId, job, options));
+  return inScanSlot(() => scan(payload.attachmentId, job, options));
 }
 
 /** onDead of the scan job: a file whose scan was given up is FAILED and its bytes deleted. */
