@@ -9,14 +9,22 @@
  *  - same-origin only (CORP) and never cached outside the browser session (no-store is set
  *    by apiRoute).
  */
+import { create as createContentDisposition } from "content-disposition";
 import type { AttachmentContent } from "../domain/attachments/read-attachment-content";
 
 export const attachmentCsp = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/** RFC 6266/5987: an ASCII fallback plus the exact UTF-8 name. */
+/**
+ * RFC 6266 with RFC 8187's `filename*`, written by the `content-disposition` package: an
+ * encodeURIComponent by hand left `' ( ) *` unescaped, which RFC 8187 does not allow and
+ * strict readers refuse. `filename=` is our printable-ASCII fallback for old readers (no
+ * quotes, backslashes or `%`, which some browsers percent-decode); whenever it differs from
+ * the name, the package adds `filename*` with the exact UTF-8 name.
+ */
 export function contentDisposition(kind: "inline" | "attachment", fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\;]/g, "_") || "attachment";
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  const name = fileName || "attachment";
+  const fallback = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\;%]/g, "_");
+  return createContentDisposition(name, { type: kind, fallback });
 }
 
 export function attachmentResponse(content: AttachmentContent, options: { download: boolean }): Response {
