@@ -52,11 +52,17 @@ export function toPersonView(row: PersonRow): PersonView {
 export const activeTicket = { status: { not: "CLOSED" } } as const satisfies Prisma.TicketWhereInput;
 
 /**
- * A member's conversations that belong to their concierge team — or to triage while they
- * have none — and still have an active ticket: what a change of concierge team moves.
+ * A member's conversations on their concierge team's channel: owned by that team — or by
+ * triage (no team) while they have none. What a change of concierge team moves, closed ones
+ * included (assign-member-team.ts); conversations on other teams' channels are not in it.
  */
-export function movableThreadsWhere(memberId: string, teamId: string | null): Prisma.ThreadWhereInput {
-  return { memberId, teamId, tickets: { some: activeTicket } };
+export function conciergeThreadsWhere(memberId: string, teamId: string | null): Prisma.ThreadWhereInput {
+  return { memberId, teamId };
+}
+
+/** Of those, the ones that still have an active ticket: the "open conversations" admins see. */
+export function openConversationsWhere(memberId: string, teamId: string | null): Prisma.ThreadWhereInput {
+  return { ...conciergeThreadsWhere(memberId, teamId), tickets: { some: activeTicket } };
 }
 
 export async function loadPersonDetail(db: PrismaClient, userId: string): Promise<PersonDetail | null> {
@@ -65,7 +71,7 @@ export async function loadPersonDetail(db: PrismaClient, userId: string): Promis
   const view = toPersonView(row);
   const isMember = row.role === "MEMBER";
   const [openConversations, assignedOpenTickets, apiClients] = await Promise.all([
-    isMember ? db.thread.count({ where: movableThreadsWhere(row.id, row.memberProfile?.team?.id ?? null) }) : null,
+    isMember ? db.thread.count({ where: openConversationsWhere(row.id, row.memberProfile?.team?.id ?? null) }) : null,
     isMember ? null : db.ticket.count({ where: { assigneeId: row.id, ...activeTicket } }),
     view.serviceUser
       ? db.apiClient.findMany({ where: { serviceUserId: row.id }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, keyPrefix: true, revokedAt: true } })

@@ -1,13 +1,13 @@
 import type { Actor } from "../../access/actor";
 import { getDb } from "../../db/client";
-import { Prisma, TicketEventType, type PrismaClient } from "../../db/generated/client";
+import { Prisma, TicketEventType, type PrismaClient, type TicketStatus } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import { authorize } from "../audit/authorize";
 import { auditRowData } from "../audit/audit-row-data";
 import { isRecordNotFound } from "../messages/prisma-errors";
 import { outboxEventData } from "../outbox/outbox-event";
 import { uuid7 } from "../shared/uuid7";
-import { activeTicket, movableThreadsWhere, parseUserId, personNotFound } from "./admin-person";
+import { conciergeThreadsWhere, parseUserId, personNotFound } from "./admin-person";
 import { assignMemberTeamSchema, type AssignMemberTeamInput, type MemberTeamChange } from "./schemas";
 
 const maxAttempts = 3;
@@ -18,17 +18,27 @@ type Target = { teamId: string; queueId: string };
 /**
  * Gives a member a (new) concierge team (PUT /api/v1/admin/members/{id}/team).
  *
- * The member's open work follows them: every conversation of theirs owned by the old
- * concierge team (or sitting in triage, when they had none) that still has an active
- * ticket moves to the new team, and that ticket to the new team's queue — unassigned,
- * since the old assignee no longer reaches it — with QUEUE_CHANGED (old → new queue id)
- * and ASSIGNED (→ nobody) ticket events. Conversations whose tickets are all CLOSED stay
- * with the old team as history; conversations on other teams' channels (virtual primary
- * care, a health center) are not the concierge team's and stay where they are.
+ * ⚠ SECURITY (minimum necessary): the member's whole concierge-channel history follows
+ * them — every conversation of theirs owned by the old concierge team (or sitting in
+ * triage, when they had none), closed ones included, moves to the new team. Staff reach
+ * a member's threads, context and documents only through the teams that own her threads
+ * (lib/access/scopes.ts), so a conversation left behind would keep the former team in her
+ * context panel and route her next message there. After the move:
+ *  - every ticket of those conversations sits in the new team's queue (invariant: a
+ *    ticket's team is its thread's team). Active tickets become unassigned, since the old
+ *    assignee no longer reaches them (QUEUE_CHANGED and ASSIGNED → nobody); closed ones
+ *    keep their assignee as history (QUEUE_CHANGED only);
+ *  - a later message on any of them opens its follow-up in the new team's queue
+ *    (send-message.ts routes from the thread's owning team);
+ *  - the former team's past work stays in the audit log and the ticket events.
+ * Conversations on other teams' channels (virtual primary care, a health center) are not
+ * the concierge team's and stay where they are.
  *
  * One batch transaction: profile, threads, tickets, events, audit row, outbox events.
- * Every write is guarded by the value read (old team, ticket status and queue); when the
- * member writes meanwhile, the batch rolls back and is planned again on fresh state.
+ * Every write is guarded by the value read (old team and last activity of each thread,
+ * status and queue of each active ticket): a message sent meanwhile (which may have
+ * opened a follow-up in the old queue) rolls the batch back, and it is planned again on
+ * fresh state. A send that loses the race the other way is guarded in its own write.
  */
 export async function assignMemberTeam(actor: Actor, memberId: string, input: AssignMemberTeamInput): Promise<MemberTeamChange> {
   await authorize(actor, "user.manage", { recordType: "member", recordId: memberId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
@@ -60,12 +70,24 @@ export async function assignMemberTeam(actor: Actor, memberId: string, input: As
   }
 }
 
+type ThreadToMove = {
+  id: string;
+  lastMessageAt: Date;
+  tickets: { id: string; status: TicketStatus; priority: string; queueId: string; teamId: string | null; assigneeId: string | null; createdAt: Date }[];
+};
+
 async function moveOnce(db: PrismaClient, actor: Actor, member: Member, target: Target): Promise<MemberTeamChange> {
-  const threads = await db.thread.findMany({
-    where: movableThreadsWhere(member.id, member.fromTeamId),
-    select: { id: true, tickets: { where: activeTicket, select: { id: true, status: true, priority: true, queueId: true, teamId: true, assigneeId: true } } },
+  const threads: ThreadToMove[] = await db.thread.findMany({
+    where: conciergeThreadsWhere(member.id, member.fromTeamId),
+    select: {
+      id: true,
+      lastMessageAt: true,
+      tickets: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, status: true, priority: true, queueId: true, teamId: true, assigneeId: true, createdAt: true } },
+    },
   });
   const tickets = threads.flatMap((t) => t.tickets.map((ticket) => ({ ...ticket, threadId: t.id })));
+  const active = tickets.filter((t) => t.status !== "CLOSED");
+  const closed = tickets.filter((t) => t.status === "CLOSED");
   const now = new Date();
   const event = (ticketId: string, type: TicketEventType, fromValue: string | null, toValue: string | null): Prisma.TicketEventCreateManyInput => ({
     id: uuid7(now.getTime()),
@@ -78,33 +100,47 @@ async function moveOnce(db: PrismaClient, actor: Actor, member: Member, target: 
   });
   const events = tickets.flatMap((t) => [
     event(t.id, TicketEventType.QUEUE_CHANGED, t.queueId, target.queueId),
-    ...(t.assigneeId ? [event(t.id, TicketEventType.ASSIGNED, t.assigneeId, null)] : []),
+    ...(t.status !== "CLOSED" && t.assigneeId ? [event(t.id, TicketEventType.ASSIGNED, t.assigneeId, null)] : []),
   ]);
-  // Each team's consoles hear of it: the new one gains the ticket, the old one loses it.
-  const outbox = tickets.flatMap((t) =>
-    [target.teamId, ...(t.teamId && t.teamId !== target.teamId ? [t.teamId] : [])].map((teamId) =>
+  // Each team's consoles hear of it, once per conversation (its latest ticket): the new team
+  // gains it, the old one loses it.
+  const outbox = threads.flatMap((thread) => {
+    const t = thread.tickets.at(-1);
+    if (!t) return [];
+    const assigneeId = t.status === "CLOSED" ? t.assigneeId : null;
+    return [target.teamId, ...(t.teamId && t.teamId !== target.teamId ? [t.teamId] : [])].map((teamId) =>
       outboxEventData({
         type: "ticket.updated",
         teamId,
-        threadId: t.threadId,
+        threadId: thread.id,
         memberId: null,
-        payload: { ticketId: t.id, threadId: t.threadId, status: t.status, priority: t.priority, assigneeId: null, queueId: target.queueId, fromQueueId: t.queueId, changed: "queue" },
+        payload: { ticketId: t.id, threadId: thread.id, status: t.status, priority: t.priority, assigneeId, queueId: target.queueId, fromQueueId: t.queueId, changed: "queue" },
       }),
-    ),
-  );
+    );
+  });
 
   await db.$transaction([
     db.memberProfile.update({ where: { userId: member.id, teamId: member.fromTeamId }, data: { teamId: target.teamId }, select: { userId: true } }),
+    // ⚠ Guarded by the last activity that was read: a message sent since (and a follow-up
+    // it may have opened in the old queue) aborts the batch, which is planned again.
     ...threads.map((t) =>
-      db.thread.update({ where: { id: t.id, memberId: member.id, teamId: member.fromTeamId }, data: { teamId: target.teamId }, select: { id: true } }),
+      db.thread.update({
+        where: { id: t.id, memberId: member.id, teamId: member.fromTeamId, lastMessageAt: t.lastMessageAt },
+        data: { teamId: target.teamId },
+        select: { id: true },
+      }),
     ),
-    ...tickets.map((t) =>
+    ...active.map((t) =>
       db.ticket.update({
         where: { id: t.id, status: t.status, queueId: t.queueId },
         data: { queueId: target.queueId, teamId: target.teamId, assigneeId: null },
         select: { id: true },
       }),
     ),
+    // CLOSED is final: these rows cannot change under us, only their queue moves.
+    ...(closed.length > 0
+      ? [db.ticket.updateMany({ where: { id: { in: closed.map((t) => t.id) }, status: "CLOSED" }, data: { queueId: target.queueId, teamId: target.teamId } })]
+      : []),
     db.ticketEvent.createMany({ data: events }),
     db.outboxEvent.createMany({ data: outbox }),
     db.auditLog.create({
@@ -113,10 +149,16 @@ async function moveOnce(db: PrismaClient, actor: Actor, member: Member, target: 
         memberId: member.id,
         recordType: "member",
         recordId: member.id,
-        details: { fromTeamId: member.fromTeamId, toTeamId: target.teamId, threadIds: threads.map((t) => t.id), ticketIds: tickets.map((t) => t.id) },
+        details: {
+          fromTeamId: member.fromTeamId,
+          toTeamId: target.teamId,
+          threadIds: threads.map((t) => t.id),
+          ticketIds: active.map((t) => t.id),
+          closedTicketIds: closed.map((t) => t.id),
+        },
       }),
       select: { id: true },
     }),
   ]);
-  return { memberId: member.id, fromTeamId: member.fromTeamId, toTeamId: target.teamId, movedThreads: threads.length, movedTickets: tickets.length };
+  return { memberId: member.id, fromTeamId: member.fromTeamId, toTeamId: target.teamId, movedThreads: threads.length, movedTickets: active.length };
 }

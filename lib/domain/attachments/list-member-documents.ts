@@ -2,12 +2,13 @@
  * The member's documents for the context panel (GET /api/v1/members/{id}/documents): clean
  * attachments about that member on messages the actor may read. Only roles granted the
  * `documents` field (lib/access/member-context-fields.ts) get them; others get NOT_FOUND, as
- * for any field they may not see. Audited as one read of the member's documents.
+ * for any field they may not see, and so does a member outside the actor's scope (audited
+ * as DENIED). Audited as one read of the member's documents.
  */
 import { z } from "zod";
 import type { Actor } from "../../access/actor";
 import { memberContextFieldsFor } from "../../access/member-context-fields";
-import { messageWhereForActor } from "../../access/scopes";
+import { memberWhereForActor, messageWhereForActor } from "../../access/scopes";
 import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { authorize } from "../audit/authorize";
@@ -24,6 +25,14 @@ export async function listMemberDocuments(actor: Actor, memberId: string): Promi
   const id = z.guid().safeParse(memberId).success ? memberId.toLowerCase() : null;
   if (!id || !memberContextFieldsFor(actor.role).has("documents")) {
     await recordAudit(db, actor, { action: "memberDocuments.list", outcome: "DENIED", ...target, reason: id ? "field_not_granted" : "out_of_scope" });
+    throw new AppError("NOT_FOUND");
+  }
+  // ⚠ The member must be in the actor's scope, like the context panel (memberWhereForActor).
+  // Filtering the documents alone would answer an empty list for anyone — and audit it as
+  // an ALLOWED read of that member, naming the actor in her "who has seen my messages".
+  const member = await db.user.findFirst({ where: { id, ...memberWhereForActor(actor), memberProfile: { isNot: null } }, select: { id: true } });
+  if (!member) {
+    await recordAudit(db, actor, { action: "memberDocuments.list", outcome: "DENIED", ...target, reason: "out_of_scope" });
     throw new AppError("NOT_FOUND");
   }
   const rows = await db.attachment.findMany({

@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { actorFor } from "../../../test/actors";
-import type { Actor } from "../../access/actor";
+import { unknownOrigin, type Actor } from "../../access/actor";
 import { getDb } from "../../db/client";
 import { problemFromError } from "../../http/problem";
+import { unsafeLoadActor } from "../auth/unsafe-load-actor";
 import { createThread } from "../threads/create-thread";
+import { createMember, createTeam, createTicket } from "../tickets/test-fixtures";
 import { listThreads } from "../threads/list-threads";
 import { listMessages } from "./list-messages";
 import { sendMessage } from "./send-message";
@@ -324,5 +326,36 @@ describe("sendMessage: input validation", () => {
     const { member, threadId } = await newThread("member.chloe.dubois@demo.test");
     const { message } = await send(member, threadId, "   padded   ");
     expect(message.body).toBe("padded");
+  });
+});
+
+describe("sendMessage: where a follow-up goes (issue 9, item 1)", () => {
+  it("opens the follow-up in the queue of the team that owns the thread now, not in the old ticket's queue", async () => {
+    const db = await getDb();
+    const [former, current] = [await createTeam(), await createTeam()];
+    const created = await createMember(current.teamId);
+    // A conversation whose closed ticket still sits in the former team's queue (as a move
+    // before this fix left it, or a ticket transferred away and closed there).
+    const done = await createTicket({ ...former, threadTeamId: current.teamId, memberId: created.id, status: "CLOSED" });
+    const member = await unsafeLoadActor(created.id, { ...unknownOrigin, ip: "127.0.0.1" });
+    if (!member) throw new Error("no actor");
+    await send(member, done.threadId, body("after the move"));
+    const followUp = await activeTicket(done.threadId);
+    expect(followUp).toMatchObject({ queueId: current.queueId, teamId: current.teamId, followUpOfId: done.ticketId });
+    // Its events are routed to the owning team too.
+    expect(await db.outboxEvent.findFirstOrThrow({ where: { type: "ticket.created", threadId: done.threadId } })).toMatchObject({ teamId: current.teamId });
+  });
+
+  it("opens a triage thread's follow-up in triage", async () => {
+    const db = await getDb();
+    const created = await createMember(null);
+    const triage = await db.queue.findFirstOrThrow({ where: { kind: "TRIAGE" } });
+    const former = await createTeam();
+    const done = await createTicket({ ...former, memberId: created.id, status: "CLOSED" });
+    await db.thread.update({ where: { id: done.threadId }, data: { teamId: null } });
+    const member = await unsafeLoadActor(created.id, { ...unknownOrigin, ip: "127.0.0.1" });
+    if (!member) throw new Error("no actor");
+    await send(member, done.threadId, body("still no team"));
+    expect(await activeTicket(done.threadId)).toMatchObject({ queueId: triage.id, teamId: null });
   });
 });

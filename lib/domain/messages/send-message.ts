@@ -100,7 +100,7 @@ async function attempt(db: PrismaClient, actor: Actor, threadId: string, q: Pars
       where: { threadId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 1,
-      select: { id: true, status: true, waitingSince: true, firstResponseAt: true, queueId: true, teamId: true, caseType: true },
+      select: { id: true, status: true, waitingSince: true, firstResponseAt: true, caseType: true },
     }),
     findOwnMessage(db, actor, q.clientMessageId),
     readMentionTargets(db, actor, threadId, q.mentions),
@@ -132,7 +132,10 @@ async function attempt(db: PrismaClient, actor: Actor, threadId: string, q: Pars
   if (!internal) {
     ops.push(
       db.thread.update({
-        where: { id: threadId, AND: [scope] },
+        // ⚠ Guarded by the owning team that was read: a follow-up below is routed from it,
+        // so a change of the member's team committed meanwhile (assign-member-team.ts)
+        // aborts this batch, which is planned again on fresh state.
+        where: { id: threadId, teamId: thread.teamId, AND: [scope] },
         data: { lastMessageAt: now, ...(kind === "member" ? { lastMemberMessageAt: now } : {}) },
         select: { id: true },
       }),
@@ -153,15 +156,19 @@ async function attempt(db: PrismaClient, actor: Actor, threadId: string, q: Pars
     );
     ticketChanged = Object.keys(plan.set).some((k) => k !== "lastActivityAt");
   } else if (plan.kind === "create") {
-    // Rare (first ticket of a thread): only then is the owning team's queue looked up.
-    const queueId = latest?.queueId ?? (await teamQueueId(db, thread.teamId)) ?? (await triageQueueId(db));
+    // ⚠ A follow-up goes to the queue of the team that owns the thread NOW, never to the
+    // old ticket's queue: after a change of concierge team the old ticket's queue is the
+    // former team's (issue 9). A thread in triage (no team) goes to triage. The thread
+    // update above guards that owner; a reply that creates a ticket is never an internal
+    // note (notes never open tickets), so that guard is always in this batch.
+    const queueId = (await teamQueueId(db, thread.teamId)) ?? (await triageQueueId(db));
     ops.push(
       db.ticket.create({
         data: {
           ...plan.ticket,
           threadId,
           queueId,
-          teamId: latest ? latest.teamId : thread.teamId,
+          teamId: thread.teamId,
           // A follow-up keeps the matter's case type.
           caseType: latest?.caseType ?? null,
           createdAt: now,
@@ -204,7 +211,7 @@ async function attempt(db: PrismaClient, actor: Actor, threadId: string, q: Pars
       }),
       select: { id: true },
     }),
-    ...outboxEvents(db, { actor, thread, messageId, visibility: q.visibility, ticketId, ticketTeamId: latest ? latest.teamId : thread.teamId, plan, ticketChanged }),
+    ...outboxEvents(db, { actor, thread, messageId, visibility: q.visibility, ticketId, ticketTeamId: thread.teamId, plan, ticketChanged }),
   );
 
   try {
