@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "../../db/client";
+import { createPasswordUser } from "../mfa/test-fixtures";
 import { signInWithPassword } from "./sign-in-with-password";
 
 const origin = (ip: string) => ({ ip, userAgent: "vitest" });
@@ -54,5 +55,34 @@ describe("signInWithPassword", () => {
     } finally {
       await db.user.update({ where: { id: user.id }, data: { status: "ACTIVE" } });
     }
+  });
+});
+
+describe("sign-in limits", () => {
+  it("a success gives back only its own attempt: failures around it still add up", async () => {
+    // People of their own: the limits are in the run's database, shared by every test file.
+    const { email, password } = await createPasswordUser("CARE_GUIDE");
+    const ip = (i: number) => origin(`10.6.0.${i}`);
+    for (let i = 0; i < 3; i++) expect(await signInWithPassword({ email, password: `wrong-${i}` }, ip(i))).toBeNull();
+    expect(await signInWithPassword({ email, password }, ip(10))).not.toBeNull();
+    for (let i = 3; i < 5; i++) expect(await signInWithPassword({ email, password: `wrong-${i}` }, ip(i))).toBeNull();
+    // Five failures in the window (a reset on success would have allowed five more).
+    expect(await signInWithPassword({ email, password }, ip(11))).toBeNull();
+  });
+
+  it("two app instances share the budget, and a restart keeps it", async () => {
+    const { email, password } = await createPasswordUser("NURSE");
+    const ip = (i: number) => origin(`10.7.0.${i}`);
+    // Each import after resetModules is a fresh module graph: a second instance's limiters.
+    vi.resetModules();
+    const a = (await import("./sign-in-with-password")).signInWithPassword;
+    vi.resetModules();
+    const b = (await import("./sign-in-with-password")).signInWithPassword;
+    for (let i = 0; i < 5; i++) expect(await (i % 2 ? b : a)({ email, password: `wrong-${i}` }, ip(i))).toBeNull();
+    expect(await a({ email, password }, ip(20))).toBeNull();
+    expect(await b({ email, password }, ip(21))).toBeNull();
+    vi.resetModules();
+    const restarted = (await import("./sign-in-with-password")).signInWithPassword;
+    expect(await restarted({ email, password }, ip(22))).toBeNull();
   });
 });

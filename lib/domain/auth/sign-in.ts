@@ -12,19 +12,20 @@
  *  - `failed`: everything else, alike: unknown email, wrong password, disabled account,
  *    too many attempts, wrong or reused code. Unknown emails still pay for a hash check.
  *
- * Both limits (per account, per address) take an attempt BEFORE anything is checked, code
- * attempts included. Every attempt is audited (`auth.sign_in`; wrong codes also
+ * Both limits (per account, per address; in the database, shared by every instance) take
+ * an attempt BEFORE anything is checked, code attempts included; a success gives back only
+ * its own attempt. Every attempt is audited (`auth.sign_in`; wrong codes also
  * `mfa.verify` DENIED; a spent recovery code `mfa.recovery_code_used`).
  */
 import type { RequestOrigin } from "../../access/actor";
 import type { Role } from "../../access/roles";
 import { verifyPassword } from "../../auth/password";
-import { recordSignInSuccess, refundSignInAttempt, takeSignInAttempt } from "../../auth/sign-in-limiter";
 import { getDb } from "../../db/client";
 import { auditRowData } from "../audit/audit-row-data";
 import { recordAudit } from "../audit/record-audit";
 import { checkSecondFactor } from "../mfa/check-second-factor";
 import { signInSchema } from "./schemas";
+import { refundSignInAttempt, takeSignInAttempt } from "./sign-in-limiter";
 
 export type SignedInUser = { id: string; role: Role; name: string; email: string };
 
@@ -90,7 +91,8 @@ export async function signIn(input: unknown, origin: RequestOrigin): Promise<Sig
     }
   }
 
-  await recordSignInSuccess(email, address);
+  // Only this attempt is given back: earlier failures stay counted (sign-in-limiter.ts).
+  await refundSignInAttempt(email, address);
   await db.$transaction([
     db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } }),
     db.auditLog.create({ data: auditRowData(auditActor, { action: "auth.sign_in", ...(secondFactor ? { details: { secondFactor } } : {}) }) }),

@@ -9,7 +9,10 @@ import type { RequestOrigin } from "../../access/actor";
 import { getDb } from "../../db/client";
 import { auditRowData } from "../audit/audit-row-data";
 
-export async function unsafeEndSessions(userId: string, origin: RequestOrigin | null, reason: "sign_out"): Promise<void> {
+/** sign_out: the person signed out; in_session_checks_exhausted: too many wrong codes or passwords inside a session. */
+export type EndSessionsReason = "sign_out" | "in_session_checks_exhausted";
+
+export async function unsafeEndSessions(userId: string, origin: RequestOrigin | null, reason: EndSessionsReason): Promise<void> {
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
   if (!user) return;

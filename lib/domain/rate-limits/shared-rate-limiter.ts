@@ -1,0 +1,84 @@
+/**
+ * ⚠ SECURITY: rate limits whose counters live in the database (table `rate_limits`,
+ * rate-limiter-flexible's Prisma store over our own client, so PostgreSQL and embedded
+ * PGlite alike). Every app instance reads and writes the same rows, so N instances allow
+ * the limit once, not N times, and a restart forgets nothing.
+ *
+ * Each take is two short statements (expired row removed, then an atomic
+ * INSERT … ON CONFLICT DO UPDATE increment): concurrent takes are all counted.
+ *
+ * Subjects (an email, an address, a user id) are stored as a SHA-256, never in clear: the
+ * table must not become a list of every email someone typed into the sign-in form.
+ */
+import { createHash } from "node:crypto";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { getDb } from "../../db/client";
+
+export type RateLimitOptions = {
+  /** Names the limiter: "<keyPrefix>:<hash of subject>" is the row's key. */
+  keyPrefix: string;
+  /** Attempts allowed per window. */
+  points: number;
+  /** The window, in seconds, counted from the first attempt in it. */
+  durationSeconds: number;
+};
+
+export type Take = { allowed: boolean; remaining: number };
+
+export type SharedRateLimiter = {
+  /** Takes one attempt. `allowed` false when the budget was already spent. */
+  take(subject: string): Promise<Take>;
+  /** Gives one attempt back (never below zero, never into a window that has ended). */
+  refund(subject: string): Promise<void>;
+  /** Forgets the subject's counter. */
+  clear(subject: string): Promise<void>;
+};
+
+function subjectKey(subject: string): string {
+  return createHash("sha256").update(subject).digest("hex");
+}
+
+/** A new limiter object (as each app instance has its own); the counters are shared. */
+export function sharedRateLimiter(options: RateLimitOptions): SharedRateLimiter {
+  let store: Promise<RateLimiterPrisma> | undefined;
+  const limiter = () =>
+    (store ??= getDb().then(
+      (db) =>
+        new RateLimiterPrisma({
+          storeClient: db,
+          // The Prisma client's property for model RateLimit (prisma/schema.prisma).
+          tableName: "rateLimit",
+          keyPrefix: options.keyPrefix,
+          points: options.points,
+          duration: options.durationSeconds,
+        }),
+    ));
+
+  return {
+    async take(subject) {
+      const l = await limiter();
+      try {
+        const res = await l.consume(subjectKey(subject));
+        return { allowed: true, remaining: res.remainingPoints };
+      } catch (rejection) {
+        // A RateLimiterRes is "spent"; anything else is a database failure: never "allowed".
+        if (rejection instanceof RateLimiterRes) return { allowed: false, remaining: 0 };
+        throw rejection;
+      }
+    },
+    async refund(subject) {
+      const l = await limiter();
+      const db = await getDb();
+      // Not the library's reward(): on a missing or expired row it would create one with
+      // negative points, a credit an attacker could bank for the next window.
+      await db.rateLimit.updateMany({
+        where: { key: l.getKey(subjectKey(subject)), points: { gt: 0 }, expire: { gt: new Date() } },
+        data: { points: { decrement: 1 } },
+      });
+    },
+    async clear(subject) {
+      const l = await limiter();
+      await l.delete(subjectKey(subject));
+    },
+  };
+}
