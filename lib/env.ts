@@ -22,6 +22,14 @@ const envSchema = z
       .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /**
+     * The migration role's connection (owner of the tables): used by `npm run db:migrate` and by
+     * MIGRATE_ON_START. Unset → DATABASE_URL migrates too (warned in production). docs/database.md.
+     */
+    DATABASE_MIGRATION_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
     /** Where embedded data (PGlite, local documents, demo secrets) lives. */
     DATA_DIR: z.string().min(1).default(".data"),
     /** Apply pending migrations when the server starts. */
@@ -58,6 +66,29 @@ const envSchema = z
       .string()
       .regex(/^\s*[A-Za-z0-9+/_-]{43}=?\s*$/, "must be the base64 of 32 random bytes (openssl rand -base64 32)")
       .optional(),
+    /**
+     * Key of the audit chain's seals and anchors (HMAC-SHA-256): base64 of 32 random bytes, kept
+     * out of the database. Unset → generated once into DATA_DIR/audit-seal-key in demo mode or
+     * outside production; in production outside demo mode sealing and verification refuse to
+     * run without it (lib/audit-seal/seal-key.ts, docs/audit.md).
+     */
+    AUDIT_SEAL_KEY: z
+      .string()
+      .regex(/^\s*[A-Za-z0-9+/_-]{43}=?\s*$/, "must be the base64 of 32 random bytes (openssl rand -base64 32)")
+      .optional(),
+    /** Where the audit chain's head is anchored outside the database: `file` (append-only, default) or `s3`. */
+    AUDIT_ANCHOR_DRIVER: z.enum(["file", "s3"]).default("file"),
+    /** The append-only anchor file (driver `file`); default DATA_DIR/audit-anchors.log. */
+    AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+    /** Driver `s3`: the bucket (ideally with object lock), the key prefix, and the retention to request. */
+    AUDIT_ANCHOR_S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name (3–63 lower-case letters, digits, dots, hyphens)")
+      .optional(),
+    AUDIT_ANCHOR_S3_PREFIX: z.string().regex(/^[A-Za-z0-9!_.*'()/-]{0,200}$/, "must be a plain S3 key prefix").default("audit-anchors/"),
+    /** Days each anchor object is locked for (x-amz-object-lock-retain-until-date); unset → no retention header. */
+    AUDIT_ANCHOR_S3_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
+    AUDIT_ANCHOR_S3_LOCK_MODE: z.enum(["COMPLIANCE", "GOVERNANCE"]).default("COMPLIANCE"),
     /** How long one emergency ("break-the-glass") access lasts. Short on purpose: docs/emergency-access.md. */
     EMERGENCY_ACCESS_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
     /** ClamAV daemon: a unix socket path, or host and port. */
@@ -115,6 +146,9 @@ const envSchema = z
       if (env.STORAGE_DRIVER === "local" && !env.STORAGE_ENCRYPTION_KEY) {
         ctx.addIssue({ code: "custom", path: ["STORAGE_ENCRYPTION_KEY"], message: "is required in production (outside demo mode) with STORAGE_DRIVER=local" });
       }
+    }
+    if (env.AUDIT_ANCHOR_DRIVER === "s3" && !env.AUDIT_ANCHOR_S3_BUCKET) {
+      ctx.addIssue({ code: "custom", path: ["AUDIT_ANCHOR_S3_BUCKET"], message: "is required when AUDIT_ANCHOR_DRIVER=s3" });
     }
     if (env.STORAGE_DRIVER === "s3" && !env.S3_BUCKET) {
       ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when STORAGE_DRIVER=s3" });

@@ -9,6 +9,10 @@ const problems: Record<NonNullable<ChainVerification["firstBroken"]>["problem"],
   prev_mismatch: "the seal does not link to the one before it",
   missing_row: "the sealed audit row has been removed",
   gap: "seals are missing from the chain",
+  unkeyed_seal: "a seal was recomputed without the sealing key",
+  anchor_mismatch: "the seal differs from the chain head recorded outside the database: the history was re-sealed",
+  truncated: "the newest seals were removed: the chain ends before the head recorded outside the database",
+  anchor_invalid: "a chain head recorded outside the database does not check: it was edited or forged",
 };
 
 /** "Verify audit chain": walks the whole chain on the server (GET /api/v1/audit/verify). */
@@ -47,11 +51,17 @@ export function VerifyChainPanel() {
                 Head: seq {result.head.seq}, {result.head.hash}
               </span>
             )}
+            <span className="mt-1 block text-xs">
+              {result.anchors.latestSeq
+                ? `Checked against ${result.anchors.count.toLocaleString("en-US")} chain heads recorded outside the database (up to seq ${result.anchors.latestSeq}).`
+                : "No chain head is recorded outside the database yet, so a removed tail could not be detected."}
+              {result.unkeyed > 0 && ` ${result.unkeyed.toLocaleString("en-US")} older seals were written before keyed sealing.`}
+            </span>
           </p>
         )}
         {result && result.firstBroken && (
           <p data-testid="verify-result" role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-            <strong>The chain is broken</strong> at seq {result.firstBroken.seq}
+            <strong>The chain is broken</strong> at seq {result.firstBroken.seq ?? "unknown"}
             {result.firstBroken.auditId && <> (audit row {result.firstBroken.auditId})</>}: {problems[result.firstBroken.problem]}.
           </p>
         )}

@@ -1,8 +1,14 @@
 /**
- * The audit hash chain's arithmetic (pure; docs/audit.md "The chain").
+ * The audit hash chain's arithmetic (pure; docs/audit.md "The chain"). Two seal versions:
  *
- *   hash(n) = SHA-256( hash(n-1) + canonical(row sealed at n) )   as lower-case hex
- *   hash(0) = "0" × 64 (genesis)
+ *   version 1 (unkeyed, before issue 9; still verified, reported as unkeyed):
+ *     hash(n) = SHA-256( hash(n-1) + canonical(row sealed at n) )
+ *   version 2 (keyed; every new seal):
+ *     hash(n) = HMAC-SHA-256( sealKey, "concierge-audit-seal-v2\n" + n + "\n" + hash(n-1) + "\n" + canonical(row) )
+ *   hash(0) = "0" × 64 (genesis); every hash lower-case hex.
+ *
+ * ⚠ SECURITY: version 1 can be recomputed by anyone who can write the database; version 2 only
+ * by whoever holds AUDIT_SEAL_KEY (lib/audit-seal/seal-key.ts), which the database never does.
  *
  * canonical(row) is a JSON array of the row's columns in a fixed order, with `details`
  * written with object keys sorted (by UTF-16 code units) at every depth. An array keeps
@@ -10,9 +16,12 @@
  * ⚠ Changing anything here breaks verification of every existing seal: a new format needs a
  * new chain version, not an edit.
  */
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
+
+export const SEAL_VERSION_UNKEYED = 1;
+export const SEAL_VERSION_KEYED = 2;
 
 /** The columns a seal covers — all of them, as Prisma reads an audit_log row. */
 export type SealableAuditRow = {
@@ -64,6 +73,12 @@ export function canonicalAuditRow(row: SealableAuditRow): string {
   ]);
 }
 
+/** Version 1: the unkeyed SHA-256 link (verification of seals written before keyed sealing). */
 export function chainHash(prevHash: string, row: SealableAuditRow): string {
   return createHash("sha256").update(prevHash + canonicalAuditRow(row), "utf8").digest("hex");
+}
+
+/** Version 2: the keyed link. The seq is inside the MAC, so a seal cannot be moved either. */
+export function keyedChainHash(sealKey: Buffer, seq: bigint, prevHash: string, row: SealableAuditRow): string {
+  return createHmac("sha256", sealKey).update(`concierge-audit-seal-v2\n${seq}\n${prevHash}\n${canonicalAuditRow(row)}`, "utf8").digest("hex");
 }

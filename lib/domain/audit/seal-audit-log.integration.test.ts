@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { actorFor } from "../../../test/actors";
 import { getDb } from "../../db/client";
-import { chainHash, GENESIS_HASH } from "./audit-chain-hash";
+import { getAuditSealKeys } from "../../audit-seal/seal-key";
+import { GENESIS_HASH, keyedChainHash } from "./audit-chain-hash";
 import { recordAudit } from "./record-audit";
 import { sealAuditLog } from "./seal-audit-log";
 
@@ -43,7 +44,9 @@ describe("sealAuditLog", () => {
       if (i > 0) expect(seal.seq).toBe(seals[i - 1]!.seq + 1n);
       expect(seal.prevHash).toBe(prev);
       const row = await db.auditLog.findUniqueOrThrow({ where: { id: seal.auditId } });
-      expect(seal.hash).toBe(chainHash(prev, row));
+      // Keyed (version 2): the HMAC under the run's AUDIT_SEAL_KEY, seq included.
+      expect(seal.version).toBe(2);
+      expect(seal.hash).toBe(keyedChainHash(getAuditSealKeys().seal, seal.seq, prev, row));
       prev = seal.hash;
     }
     // Nothing left, nothing sealed twice.

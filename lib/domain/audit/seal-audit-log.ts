@@ -18,10 +18,18 @@
  * of the writing transaction). That keeps a pass cheap on a large log. A `fullSweep` looks
  * at every row, for a transaction that stayed open longer than the window; the periodic
  * runner does one per hour (seal-audit-log-when-due.ts).
+ *
+ * ⚠ SECURITY (docs/audit.md "Threat model"): every new seal is keyed (version 2, HMAC under
+ * AUDIT_SEAL_KEY, which the database never holds), and after each batch commits its head is
+ * appended to the anchor store outside the database (anchor-audit-head.ts). The anchor is
+ * written after the commit, never before: an anchor for a batch that then rolled back would
+ * read as tampering. A failed anchor write is retried at the next pass with the current head.
  */
 import { getDb } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
-import { chainHash, GENESIS_HASH } from "./audit-chain-hash";
+import { getAuditSealKeys } from "../../audit-seal/seal-key";
+import { GENESIS_HASH, keyedChainHash, SEAL_VERSION_KEYED } from "./audit-chain-hash";
+import { anchorAuditHead, anchorCurrentHeadIfOwed, type SealedHead } from "./anchor-audit-head";
 
 /** Any constant shared by all instances: "audit" in ASCII (0x6175646974), recognisable in pg_locks. */
 const SEALER_LOCK_KEY = Prisma.raw("418581342580");
@@ -55,28 +63,45 @@ async function candidateIds(tx: Tx, batchSize: number, fullSweep: boolean): Prom
   return rows.map((r) => BigInt(r.id));
 }
 
+type BatchResult = { count: number; head: SealedHead | null };
+
+/**
+ * The first keyed seq of the chain: the batch's own first seq when keyed sealing starts now
+ * (a new database, or the first batch after the upgrade), else looked up once per process.
+ */
+let keyedFromCache: bigint | null = null;
+
+async function keyedFrom(tx: Tx, firstSeqOfBatch: bigint, headVersion: number | null): Promise<bigint> {
+  if (headVersion === null || headVersion < SEAL_VERSION_KEYED) return (keyedFromCache = firstSeqOfBatch);
+  if (keyedFromCache !== null && keyedFromCache < firstSeqOfBatch) return keyedFromCache;
+  const [row] = await tx.$queryRaw<{ first: string | null }[]>`SELECT min(seq)::text AS first FROM audit_seals WHERE version >= ${SEAL_VERSION_KEYED}`;
+  return (keyedFromCache = row?.first ? BigInt(row.first) : firstSeqOfBatch);
+}
+
 /** One batch in one transaction. null: another sealer holds the lock. */
-async function sealBatch(batchSize: number, fullSweep: boolean): Promise<number | null> {
+async function sealBatch(batchSize: number, fullSweep: boolean, sealKey: Buffer): Promise<BatchResult | null> {
   const db = await getDb();
   return db.$transaction(
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SEALER_LOCK_KEY}) AS locked`;
       if (lock?.locked !== true) return null;
       const ids = await candidateIds(tx, batchSize, fullSweep);
-      if (ids.length === 0) return 0;
-      const head = await tx.auditSeal.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+      if (ids.length === 0) return { count: 0, head: null };
+      const head = await tx.auditSeal.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true, version: true } });
       const rows = await tx.auditLog.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
       let seq = head?.seq ?? 0n;
       let prevHash = head?.hash ?? GENESIS_HASH;
       const seals = rows.map((row) => {
         seq += 1n;
-        const hash = chainHash(prevHash, row);
-        const seal = { seq, auditId: row.id, prevHash, hash };
+        const hash = keyedChainHash(sealKey, seq, prevHash, row);
+        const seal = { seq, auditId: row.id, prevHash, hash, version: SEAL_VERSION_KEYED };
         prevHash = hash;
         return seal;
       });
       await tx.auditSeal.createMany({ data: seals });
-      return seals.length;
+      const last = seals[seals.length - 1]!;
+      const from = await keyedFrom(tx, seals[0]!.seq, head?.version ?? null);
+      return { count: seals.length, head: { seq: last.seq, auditId: last.auditId, hash: last.hash, keyedFrom: from } };
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
@@ -86,12 +111,17 @@ async function sealBatch(batchSize: number, fullSweep: boolean): Promise<number 
 export async function sealAuditLog(options: SealOptions = {}): Promise<SealResult> {
   const batchSize = options.batchSize ?? 500;
   const deadline = Date.now() + (options.timeBudgetMs ?? Number.POSITIVE_INFINITY);
+  // Throws AuditSealKeyMissingError in production without AUDIT_SEAL_KEY: nothing is sealed
+  // unkeyed, ever again.
+  const { seal: sealKey } = getAuditSealKeys();
+  await anchorCurrentHeadIfOwed();
   let sealed = 0;
   for (;;) {
-    const n = await sealBatch(batchSize, options.fullSweep ?? false);
-    if (n === null) return { sealed, busy: true, drained: false };
-    sealed += n;
-    if (n < batchSize) return { sealed, busy: false, drained: true };
+    const batch = await sealBatch(batchSize, options.fullSweep ?? false, sealKey);
+    if (batch === null) return { sealed, busy: true, drained: false };
+    if (batch.head) await anchorAuditHead(batch.head);
+    sealed += batch.count;
+    if (batch.count < batchSize) return { sealed, busy: false, drained: true };
     if (Date.now() >= deadline) return { sealed, busy: false, drained: false };
   }
 }

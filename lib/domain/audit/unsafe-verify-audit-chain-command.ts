@@ -7,6 +7,7 @@
  */
 import { closeDb, getDb } from "../../db/client";
 import { recordAudit } from "./record-audit";
+import { auditVerifyDetails } from "./audit-verify-details";
 import { walkAuditChain, type ChainVerification } from "./walk-audit-chain";
 
 export async function unsafeVerifyAuditChainCommand(): Promise<ChainVerification> {
@@ -19,7 +20,7 @@ export async function unsafeVerifyAuditChainCommand(): Promise<ChainVerification
       {
         action: "audit.verify",
         reason: "command",
-        details: { ok: result.ok, sealed: result.sealed, unsealed: result.unsealed, brokenSeq: result.firstBroken?.seq ?? null, problem: result.firstBroken?.problem ?? null },
+        details: auditVerifyDetails(result),
       },
       null,
     );

@@ -131,8 +131,8 @@ describe("verifyAuditChain", () => {
       expect(result.firstBroken).toEqual({ seq: s.seq.toString(), auditId: null, problem: "gap" });
       expect(result.unsealed).toBeGreaterThanOrEqual(1); // its row lost its seal
     } finally {
-      await su.query("INSERT INTO audit_seals (seq, audit_id, prev_hash, hash, sealed_at) VALUES ($1, $2, $3, $4, $5)", [
-        s.seq.toString(), s.auditId.toString(), s.prevHash, s.hash, s.sealedAt,
+      await su.query("INSERT INTO audit_seals (seq, audit_id, prev_hash, hash, sealed_at, version) VALUES ($1, $2, $3, $4, $5, $6)", [
+        s.seq.toString(), s.auditId.toString(), s.prevHash, s.hash, s.sealedAt, s.version,
       ]);
     }
     await expectIntact();

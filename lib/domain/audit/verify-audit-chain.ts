@@ -7,6 +7,7 @@ import type { Actor } from "../../access/actor";
 import { getDb } from "../../db/client";
 import { authorize } from "./authorize";
 import { recordAudit } from "./record-audit";
+import { auditVerifyDetails } from "./audit-verify-details";
 import { walkAuditChain, type ChainVerification } from "./walk-audit-chain";
 
 export type { ChainVerification } from "./walk-audit-chain";
@@ -30,7 +31,7 @@ export async function verifyAuditChain(actor: Actor): Promise<ChainVerification>
   await recordAudit(await getDb(), actor, {
     action: "audit.verify",
     outcome: "ALLOWED",
-    details: { ok: result.ok, sealed: result.sealed, unsealed: result.unsealed, brokenSeq: result.firstBroken?.seq ?? null, problem: result.firstBroken?.problem ?? null },
+    details: auditVerifyDetails(result),
   });
   return result;
 }

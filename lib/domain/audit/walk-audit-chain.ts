@@ -1,31 +1,53 @@
 /**
- * Walks the seals in seq order, recomputing every hash from the audit row it covers; stops at
- * the first seal that does not check. Reads in batches, so memory stays flat on any size of
- * log. No actor: callers authorize (verify-audit-chain.ts) or are the operator's command
+ * Walks the seals in seq order, recomputing every link from the audit row it covers, and
+ * compares the chain with the anchors kept outside the database; stops at the first point that
+ * does not check. Reads in batches, so memory stays flat on any size of log. No actor: callers
+ * authorize (verify-audit-chain.ts) or are the operator's command
  * (unsafe-verify-audit-chain-command.ts).
  *
- * What it proves and what it cannot (docs/audit.md): any change to a sealed row or seal, and
- * any seal removed from the middle, shows. Removing the newest seals together with their rows
- * does not — compare `head` with a copy kept elsewhere for that.
+ * What it proves (docs/audit.md "Threat model"): without AUDIT_SEAL_KEY nobody can make a
+ * changed row, a rewritten seal or a seal removed from the middle check again — recomputing
+ * with the old unkeyed SHA-256 or with a guessed key fails at the changed row. What only the
+ * anchors show: a deleted tail (`truncated`), and a history that the app's own sealer re-sealed
+ * after seals were deleted (`anchor_mismatch` at the first anchored head after the change).
+ *
+ * ⚠ SECURITY: an unkeyed (version 1) seal is accepted only before keyed sealing began — before
+ * the first keyed seal seen in this walk and before the anchors' `keyedFrom`.
  */
 import type { Db } from "../../db/client";
-import { chainHash, GENESIS_HASH } from "./audit-chain-hash";
+import { parseAnchor, type AuditAnchor } from "../../audit-seal/anchor";
+import { getAuditAnchorStore } from "../../audit-seal/anchor-store";
+import { getAuditSealKeys } from "../../audit-seal/seal-key";
+import { chainHash, GENESIS_HASH, keyedChainHash, SEAL_VERSION_KEYED, SEAL_VERSION_UNKEYED } from "./audit-chain-hash";
 
-export type ChainProblem = "hash_mismatch" | "prev_mismatch" | "missing_row" | "gap";
+export type ChainProblem =
+  | "hash_mismatch"
+  | "prev_mismatch"
+  | "missing_row"
+  | "gap"
+  | "unkeyed_seal"
+  | "anchor_mismatch"
+  | "truncated"
+  | "anchor_invalid";
 
 export type ChainVerification = {
   ok: boolean;
   /** Seals in the chain. */
   sealed: number;
+  /** Of those, seals written before keyed sealing (unkeyed SHA-256; version 1). */
+  unkeyed: number;
   /** Audit rows not sealed yet (the sealer runs every few seconds). */
   unsealed: number;
   /**
-   * The first seal that does not check. For a gap, `seq` is the first missing seq and
-   * `auditId` is null (the seal that would say which row is gone).
+   * The first point that does not check. For `gap` and `truncated`, `seq` is the first missing
+   * seq and `auditId` is null; for `anchor_invalid`, `seq` is what the bad anchor claims (or
+   * null when it cannot be read).
    */
-  firstBroken: { seq: string; auditId: string | null; problem: ChainProblem } | null;
-  /** The last seal of an intact chain: keep a copy elsewhere to detect a cut-off tail. */
+  firstBroken: { seq: string | null; auditId: string | null; problem: ChainProblem } | null;
+  /** The last seal of an intact chain. */
   head: { seq: string; hash: string } | null;
+  /** Anchors read from the store outside the database, and the highest seq they cover. */
+  anchors: { store: "file" | "s3"; count: number; latestSeq: string | null };
 };
 
 const batchSize = 1_000;
@@ -36,11 +58,40 @@ async function countUnsealed(db: Db): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+type Anchors = { bySeq: Map<bigint, AuditAnchor[]>; keyedFrom: bigint | null; latestSeq: bigint | null; count: number; invalid: string | null | undefined };
+
+async function readAnchors(anchorKey: Buffer): Promise<Anchors & { store: "file" | "s3" }> {
+  const store = getAuditAnchorStore();
+  const bySeq = new Map<bigint, AuditAnchor[]>();
+  let keyedFrom: bigint | null = null;
+  let latestSeq: bigint | null = null;
+  // undefined: every anchor checks; otherwise the seq the first bad one claims (or null).
+  let invalid: string | null | undefined;
+  const lines = await store.readAll();
+  for (const line of lines) {
+    const read = parseAnchor(anchorKey, line);
+    if (!read.ok) {
+      invalid ??= read.claimedSeq;
+      continue;
+    }
+    const a = read.anchor;
+    bySeq.set(a.seq, [...(bySeq.get(a.seq) ?? []), a]);
+    if (keyedFrom === null || a.keyedFrom < keyedFrom) keyedFrom = a.keyedFrom;
+    if (latestSeq === null || a.seq > latestSeq) latestSeq = a.seq;
+  }
+  return { store: store.kind, bySeq, keyedFrom, latestSeq, count: lines.length, invalid };
+}
+
 export async function walkAuditChain(db: Db): Promise<ChainVerification> {
+  const keys = getAuditSealKeys();
+  const anchors = await readAnchors(keys.anchor);
   let expectedSeq = 1n;
   let prevHash = GENESIS_HASH;
   let walked = 0;
+  let unkeyed = 0;
+  let keyedSeen = false;
   let firstBroken: ChainVerification["firstBroken"] = null;
+  const broken = (seq: bigint, auditId: bigint | null, problem: ChainProblem) => ({ seq: seq.toString(), auditId: auditId?.toString() ?? null, problem });
 
   walk: for (;;) {
     const seals = await db.auditSeal.findMany({ where: { seq: { gte: expectedSeq } }, orderBy: { seq: "asc" }, take: batchSize });
@@ -49,19 +100,40 @@ export async function walkAuditChain(db: Db): Promise<ChainVerification> {
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const seal of seals) {
       const row = byId.get(seal.auditId);
-      if (seal.seq !== expectedSeq) firstBroken = { seq: expectedSeq.toString(), auditId: null, problem: "gap" };
-      else if (!row) firstBroken = { seq: seal.seq.toString(), auditId: seal.auditId.toString(), problem: "missing_row" };
-      else if (seal.prevHash !== prevHash) firstBroken = { seq: seal.seq.toString(), auditId: seal.auditId.toString(), problem: "prev_mismatch" };
-      else if (chainHash(prevHash, row) !== seal.hash) firstBroken = { seq: seal.seq.toString(), auditId: seal.auditId.toString(), problem: "hash_mismatch" };
+      const mayBeUnkeyed = !keyedSeen && (anchors.keyedFrom === null || seal.seq < anchors.keyedFrom);
+      if (seal.seq !== expectedSeq) firstBroken = broken(expectedSeq, null, "gap");
+      else if (!row) firstBroken = broken(seal.seq, seal.auditId, "missing_row");
+      else if (seal.prevHash !== prevHash) firstBroken = broken(seal.seq, seal.auditId, "prev_mismatch");
+      else if (seal.version === SEAL_VERSION_UNKEYED && !mayBeUnkeyed) firstBroken = broken(seal.seq, seal.auditId, "unkeyed_seal");
+      else if (seal.version === SEAL_VERSION_UNKEYED ? chainHash(prevHash, row) !== seal.hash : seal.version !== SEAL_VERSION_KEYED || keyedChainHash(keys.seal, seal.seq, prevHash, row) !== seal.hash) {
+        firstBroken = broken(seal.seq, seal.auditId, "hash_mismatch");
+      } else if ((anchors.bySeq.get(seal.seq) ?? []).some((a) => a.head !== seal.hash || a.auditId !== seal.auditId)) {
+        firstBroken = broken(seal.seq, seal.auditId, "anchor_mismatch");
+      }
       if (firstBroken) break walk;
+      if (seal.version === SEAL_VERSION_UNKEYED) unkeyed += 1;
+      else keyedSeen = true;
       walked += 1;
       prevHash = seal.hash;
       expectedSeq = seal.seq + 1n;
     }
   }
 
+  // The chain ends before a head that was anchored: its tail was cut off.
+  if (!firstBroken && anchors.latestSeq !== null && anchors.latestSeq >= expectedSeq) firstBroken = broken(expectedSeq, null, "truncated");
+  // An anchor that does not check (edited, forged without the key, or written half).
+  if (!firstBroken && anchors.invalid !== undefined) firstBroken = { seq: anchors.invalid, auditId: null, problem: "anchor_invalid" };
+
   const sealed = firstBroken ? await db.auditSeal.count() : walked;
   const unsealed = await countUnsealed(db);
   const head = !firstBroken && walked > 0 ? { seq: (expectedSeq - 1n).toString(), hash: prevHash } : null;
-  return { ok: firstBroken === null, sealed, unsealed, firstBroken, head };
+  return {
+    ok: firstBroken === null,
+    sealed,
+    unkeyed,
+    unsealed,
+    firstBroken,
+    head,
+    anchors: { store: anchors.store, count: anchors.count, latestSeq: anchors.latestSeq?.toString() ?? null },
+  };
 }
