@@ -4,12 +4,20 @@
  * Pure, unit-tested in audit-filter-form.test.ts.
  */
 import { z } from "zod";
+import { int8IdTextSchema, minInputYear, maxInputYear } from "@/lib/domain/shared/bounds";
+import { textSchema } from "@/lib/domain/shared/text";
 
 export type AuditFilterForm = { member: string; actor: string; action: string; from: string; to: string; cursor: string };
 
-const day = z.iso.date();
+// The API's own bounds (lib/domain/shared/bounds.ts): a day outside them, or a page beyond
+// PostgreSQL's bigint, is reported as invalid here rather than refused by the API.
+const day = z.iso.date().refine((v) => {
+  const year = Number(v.slice(0, 4));
+  return year >= minInputYear && year <= maxInputYear;
+});
 const id = z.uuid();
-const cursor = z.string().regex(/^[1-9][0-9]{0,18}$/);
+const cursor = int8IdTextSchema;
+const action = textSchema({ max: 100 });
 
 function first(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
@@ -41,7 +49,11 @@ export function auditFiltersFromForm(form: AuditFilterForm): { values: AuditFilt
     if (id.safeParse(form.actor).success) values.actorId = form.actor;
     else invalid.push("staff member");
   }
-  if (form.action) values.action = form.action;
+  if (form.action) {
+    const parsed = action.safeParse(form.action);
+    if (parsed.success) values.action = parsed.data;
+    else invalid.push("action");
+  }
   if (form.from) {
     if (day.safeParse(form.from).success) values.from = `${form.from}T00:00:00.000Z`;
     else invalid.push("from");

@@ -1,23 +1,24 @@
 /**
- * Opaque keyset cursor of the people list, ordered by (name ASC, id ASC). A tampered cursor
- * is a clear 400, never a silent restart from the top.
+ * Opaque keyset cursor of the people list, ordered by (name ASC, id ASC). The shared codec
+ * (lib/domain/shared/cursor.ts): a tampered cursor is a clear 400, never a silent restart
+ * from the top, never a value PostgreSQL refuses.
  */
 import { z } from "zod";
-import { AppError } from "../../errors";
+import { cursorCodec } from "../shared/cursor";
+import { storedTextSchema } from "../shared/text";
 
-const cursorSchema = z.strictObject({ n: z.string().max(200), id: z.uuid() });
 export type PeopleCursor = { name: string; id: string };
 
+const peopleCursor = cursorCodec(
+  z.strictObject({ n: storedTextSchema(200), id: z.guid() }),
+  (c: PeopleCursor) => ({ n: c.name, id: c.id }),
+  (j) => ({ name: j.n, id: j.id.toLowerCase() }),
+);
+
 export function encodePeopleCursor(c: PeopleCursor): string {
-  return Buffer.from(JSON.stringify({ n: c.name, id: c.id })).toString("base64url");
+  return peopleCursor.encode(c);
 }
 
 export function decodePeopleCursor(raw: string | null | undefined): PeopleCursor | null {
-  if (!raw) return null;
-  try {
-    const parsed = cursorSchema.parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
-    return { name: parsed.n, id: parsed.id };
-  } catch {
-    throw new AppError("BAD_REQUEST", "The cursor is not valid.");
-  }
+  return peopleCursor.decode(raw);
 }

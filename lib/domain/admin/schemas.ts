@@ -5,6 +5,8 @@
 // never a message, a subject, a health tag or any other field of a member's record.
 import { z } from "zod";
 import { roles, staffRoles, type Role } from "../../access/roles";
+import { cursorParamSchema } from "../shared/bounds";
+import { nameTextSchema, searchTermSchema } from "../shared/text";
 import type { TeamKind } from "../teams/schemas";
 
 /** Roles an admin may give an account: every role but MEMBER (members come from enrollment). */
@@ -21,19 +23,20 @@ const teamIds = z
   .max(20)
   .refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, "List each team once.");
 
-export const personNameSchema = z.string().trim().min(2, "Give a name of at least 2 characters.").max(120);
+/** One line, at least 2 visible characters, no bidi controls (lib/domain/shared/text.ts). */
+export const personNameSchema = nameTextSchema({ min: 2, max: 120, minMessage: "Give a name of at least 2 characters." });
 // As sign-in reads it (trimmed, lower-cased), so the account can sign in with what was typed here.
 export const emailSchema = z.string().trim().toLowerCase().email("Give a valid email address.").max(254);
 
 export const listPeopleSchema = z.strictObject({
   /** Part of a name or email, without regard to case. */
-  q: z.string().trim().max(100).optional(),
+  q: searchTermSchema(100).optional(),
   /** `staff`: everyone who is not a member (admins and compliance included). */
   type: z.enum(["staff", "member"]).optional(),
   role: z.enum(roles).optional(),
   status: z.enum(["ACTIVE", "DISABLED"]).optional(),
   teamId: z.uuid().optional(),
-  cursor: z.string().max(400).optional(),
+  cursor: cursorParamSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type ListPeopleInput = z.input<typeof listPeopleSchema>;
@@ -59,7 +62,7 @@ export const assignMemberTeamSchema = z.strictObject({ teamId: z.uuid() });
 export type AssignMemberTeamInput = z.input<typeof assignMemberTeamSchema>;
 
 export const createApiClientSchema = z.strictObject({
-  name: z.string().trim().min(2, "Give the client a name of at least 2 characters.").max(80),
+  name: nameTextSchema({ min: 2, max: 80, minMessage: "Give the client a name of at least 2 characters." }),
   /** The service user's role: what the client may do, scoped by its teams. */
   role: z.enum(teamRoles),
   teamIds: teamIds.min(1, "Choose at least one team: a client without a team reaches nothing."),

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { Actor } from "../../access/actor";
 import { getDb } from "../../db/client";
+import { searchTermSchema } from "../shared/text";
 import { authorize } from "./authorize";
 import { recordAudit } from "./record-audit";
 
@@ -13,7 +14,10 @@ export type AuditMember = { id: string; name: string; memberNumber: string };
 
 export async function findAuditMember(actor: Actor, query: string): Promise<AuditMember | null> {
   await authorize(actor, "audit.read");
-  const q = query.trim().slice(0, 320);
+  // ⚠ The shared text rules (lib/domain/shared/text.ts): text with NUL, control or bidi
+  // characters matches no member (and never reaches PostgreSQL, which refuses NUL).
+  const parsed = searchTermSchema(320).safeParse(query);
+  const q = parsed.success ? parsed.data : "";
   if (!q) return null;
   const db = await getDb();
   const byId = z.uuid().safeParse(q).success;

@@ -9,7 +9,8 @@ import type { Actor } from "../../access/actor";
 import { roleLabels, type Role } from "../../access/roles";
 import { threadWhereForActor } from "../../access/scopes";
 import { getDb } from "../../db/client";
-import { AppError } from "../../errors";
+import { int8IdTextSchema } from "../shared/bounds";
+import { cursorCodec, cursorInstantSchema } from "../shared/cursor";
 import { accessLogSql, type AccessKind, type AccessLogCursor, type AccessLogRow } from "./access-log-sql";
 import { authorize } from "./authorize";
 import { recordAudit } from "./record-audit";
@@ -29,26 +30,18 @@ export type AccessLogEntry = {
   count: number;
 };
 
-const cursorSchema = z.object({ h: z.iso.datetime(), id: z.string().regex(/^[1-9][0-9]{0,18}$/) });
-
-function encode(c: AccessLogCursor): string {
-  return Buffer.from(JSON.stringify({ h: c.hour, id: c.lastId })).toString("base64url");
-}
-
-function decode(raw: string | undefined): AccessLogCursor | null {
-  if (!raw) return null;
-  try {
-    const parsed = cursorSchema.parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
-    return { hour: parsed.h, lastId: parsed.id };
-  } catch {
-    throw new AppError("BAD_REQUEST", "The cursor is not valid.");
-  }
-}
+// The shared codec (lib/domain/shared/cursor.ts): a bounded instant and a bigint id that
+// PostgreSQL takes, or a clear 400.
+const accessLogCursor = cursorCodec(
+  z.strictObject({ h: cursorInstantSchema, id: int8IdTextSchema }),
+  (c: AccessLogCursor) => ({ h: c.hour, id: c.lastId }),
+  (j) => ({ hour: j.h, lastId: j.id }),
+);
 
 export async function listMyAccessLog(actor: Actor, input: z.input<typeof listMyAccessLogSchema> = {}): Promise<{ items: AccessLogEntry[]; nextCursor: string | null }> {
   await authorize(actor, "audit.readOwnAccess");
   const q = listMyAccessLogSchema.parse(input);
-  const after = decode(q.cursor);
+  const after = accessLogCursor.decode(q.cursor);
   const db = await getDb();
   const rows = await db.$queryRaw<AccessLogRow[]>(accessLogSql(actor.userId, after, q.limit + 1));
   const page = rows.slice(0, q.limit);
@@ -76,6 +69,6 @@ export async function listMyAccessLog(actor: Actor, input: z.input<typeof listMy
         count: r.n,
       };
     }),
-    nextCursor: rows.length > q.limit && last ? encode({ hour: last.hour, lastId: last.last_id }) : null,
+    nextCursor: rows.length > q.limit && last ? accessLogCursor.encode({ hour: last.hour, lastId: last.last_id }) : null,
   };
 }

@@ -1,16 +1,23 @@
 // Input schemas of the audit area. No server-only imports: forms reuse them.
 import { z } from "zod";
+import { cursorParamSchema, int8IdTextSchema, isoDateTimeSchema } from "../shared/bounds";
+import { textSchema } from "../shared/text";
 
-/** An audit row id (a position in the log), as text: the keyset cursor of the compliance list. */
-const auditIdCursor = z.string().regex(/^[1-9][0-9]{0,18}$/, "must be a cursor from a previous page");
+/**
+ * An audit row id (a position in the log), as text: the keyset cursor of the compliance list.
+ * Bounded to PostgreSQL's bigint: a 19-digit id beyond it is a 422, not a database error.
+ */
+const auditIdCursor = int8IdTextSchema;
 
 /** The filters shared by the compliance list and its CSV export. */
 const auditFilterShape = {
   memberId: z.uuid().optional(),
   actorId: z.uuid().optional(),
-  action: z.string().max(100).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  /** An action name (see knownAuditActions); free text on one line is accepted too. */
+  action: textSchema({ max: 100 }).optional(),
+  /** Instants with an offset, years 1900–9999 (what the timestamptz column and the app take). */
+  from: isoDateTimeSchema({ offset: true }).optional(),
+  to: isoDateTimeSchema({ offset: true }).optional(),
 };
 
 export const listAuditEventsSchema = z.strictObject({
@@ -26,7 +33,7 @@ export type AuditFilters = z.output<typeof exportAuditEventsSchema>;
 /** The member's own access report ("Who has seen my messages"). */
 export const listMyAccessLogSchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(30),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParamSchema.optional(),
 });
 
 /** Actions the compliance view suggests in its filter (free text is accepted too). */

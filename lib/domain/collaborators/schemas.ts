@@ -1,17 +1,19 @@
 // Input schemas and views of collaboration (@mentions, collaborators, the mentions list).
 // No server-only imports: the console's components reuse them, and the server parses again.
 import { z } from "zod";
+import { cursorParamSchema } from "../shared/bounds";
+import { searchTermSchema } from "../shared/text";
 
 /** GET /threads/{id}/mentionable: `q` narrows by name (any part of it). */
 export const listMentionableSchema = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: searchTermSchema(100).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type ListMentionableInput = z.input<typeof listMentionableSchema>;
 
 /** GET /mentions: threads the caller was mentioned in, newest mention first. */
 export const listMentionsSchema = z.strictObject({
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParamSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type ListMentionsInput = z.input<typeof listMentionsSchema>;

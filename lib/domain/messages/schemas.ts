@@ -2,13 +2,25 @@
 // and the server always parses again.
 import { z } from "zod";
 import type { AttachmentView } from "../attachments/schemas";
+import { cursorParamSchema } from "../shared/bounds";
+import { textSchema, tokenSchema } from "../shared/text";
 import { ticketStatusSchema } from "../tickets/schemas";
 
-/** 1–10,000 characters after trimming. */
-export const messageBodySchema = z.string().trim().min(1, "Write a message first.").max(10_000, "Messages are limited to 10,000 characters.");
+/**
+ * 1–10,000 characters after trimming; at least one visible (lib/domain/shared/text.ts: no NUL
+ * or control characters but line breaks and tabs; bidi controls are allowed in free text).
+ */
+export const messageBodySchema = textSchema({
+  min: 1,
+  max: 10_000,
+  multiline: true,
+  allowBidi: true,
+  minMessage: "Write a message first.",
+  maxMessage: "Messages are limited to 10,000 characters.",
+});
 
 /** Client-generated idempotency key (a UUID in our clients). */
-export const clientMessageIdSchema = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/, "Use letters, digits, - and _ only.");
+export const clientMessageIdSchema = tokenSchema({ min: 8, max: 100 });
 
 export const visibilitySchema = z.enum(["member", "internal"]);
 export type Visibility = z.infer<typeof visibilitySchema>;
@@ -39,7 +51,7 @@ export function requireBodyOrAttachments(value: { body: string; attachmentIds: s
 }
 
 /** Like messageBodySchema, but empty is allowed here; requireBodyOrAttachments decides. */
-export const optionalBodySchema = z.string().trim().max(10_000, "Messages are limited to 10,000 characters.").default("");
+export const optionalBodySchema = textSchema({ max: 10_000, multiline: true, allowBidi: true, maxMessage: "Messages are limited to 10,000 characters." }).default("");
 
 export const sendMessageSchema = z
   .strictObject({
@@ -55,7 +67,7 @@ export const sendMessageSchema = z
 export type SendMessageInput = z.input<typeof sendMessageSchema>;
 
 export const listMessagesSchema = z.strictObject({
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParamSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 export type ListMessagesInput = z.input<typeof listMessagesSchema>;

@@ -1,5 +1,6 @@
 // Input schemas and views of two-step sign-in. No server-only imports: forms reuse them.
 import { z } from "zod";
+import { textSchema } from "../shared/text";
 
 /** The first code, which proves the authenticator app holds the secret. */
 export const confirmMfaEnrolmentSchema = z.strictObject({
@@ -11,7 +12,7 @@ export const confirmMfaEnrolmentSchema = z.strictObject({
 
 /** A code from the authenticator app (6 digits) or one of the recovery codes. */
 export const mfaCodeSchema = z.strictObject({
-  code: z.string().trim().min(6, "Enter a 6-digit code or a recovery code.").max(64),
+  code: textSchema({ min: 6, max: 64, minMessage: "Enter a 6-digit code or a recovery code." }),
 });
 
 export type MfaStatus = {

@@ -1,5 +1,6 @@
 // Input schemas and views of in-app notifications. No server-only imports.
 import { z } from "zod";
+import { cursorParamSchema } from "../shared/bounds";
 
 export const notificationTypes = ["NEW_TICKET", "MEMBER_REPLY", "STAFF_REPLY", "MENTION", "ASSIGNED", "SLA_BREACH", "ATTACHMENT_INFECTED"] as const;
 export type NotificationTypeName = (typeof notificationTypes)[number];
@@ -7,7 +8,7 @@ export type NotificationTypeName = (typeof notificationTypes)[number];
 export const listNotificationsSchema = z.strictObject({
   /** `true`: unread only. */
   unread: z.enum(["true", "false"]).default("false"),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParamSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type ListNotificationsInput = z.input<typeof listNotificationsSchema>;

@@ -1,6 +1,7 @@
 // Input schemas and views of teams (administration). No server-only imports: the admin
 // forms reuse them, and the server parses again.
 import { z } from "zod";
+import { nameTextSchema, textSchema } from "../shared/text";
 
 export const teamKinds = ["CONCIERGE", "VIRTUAL_PRIMARY_CARE", "HEALTH_CENTER"] as const;
 export const teamKindSchema = z.enum(teamKinds);
@@ -27,11 +28,7 @@ export function canonicalTimeZone(value: string): string | null {
   }
 }
 
-export const timeZoneSchema = z
-  .string()
-  .trim()
-  .min(1, "Choose a time zone.")
-  .max(64)
+export const timeZoneSchema = textSchema({ min: 1, max: 64, minMessage: "Choose a time zone." })
   .refine((v) => canonicalTimeZone(v) !== null, "Choose a valid IANA time zone, e.g. America/New_York.")
   .transform((v) => canonicalTimeZone(v) ?? v);
 
@@ -50,7 +47,8 @@ export const workingHoursSchema = z
   .transform((days) => [...days].sort((a, b) => a.day - b.day));
 export type WorkingHours = WorkingDay[];
 
-export const teamNameSchema = z.string().trim().min(2, "Give the team a name of at least 2 characters.").max(80);
+/** One line, at least 2 visible characters, no bidi controls (lib/domain/shared/text.ts). */
+export const teamNameSchema = nameTextSchema({ min: 2, max: 80, minMessage: "Give the team a name of at least 2 characters." });
 
 export const createTeamSchema = z.strictObject({
   name: teamNameSchema,

@@ -1,19 +1,22 @@
 // Input schemas of the threads area. No server-only imports: forms reuse them, and the
 // server always parses again.
 import { z } from "zod";
-import { attachmentIdsSchema, optionalBodySchema, requireBodyOrAttachments } from "../messages/schemas";
+import { attachmentIdsSchema, clientMessageIdSchema, optionalBodySchema, requireBodyOrAttachments } from "../messages/schemas";
+import { cursorParamSchema } from "../shared/bounds";
+import { textSchema } from "../shared/text";
 
 export const listThreadsSchema = z.strictObject({
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParamSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type ListThreadsInput = z.input<typeof listThreadsSchema>;
 
 export const createThreadSchema = z
   .strictObject({
-    subject: z.string().trim().min(1).max(200).optional(),
+    /** One line, at least one visible character, no bidi controls (lib/domain/shared/text.ts). */
+    subject: textSchema({ min: 1, max: 200, minMessage: "Give the subject at least one visible character, or leave it out." }).optional(),
     body: optionalBodySchema,
-    clientMessageId: z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/),
+    clientMessageId: clientMessageIdSchema,
     /** Open the thread on another team's channel (e.g. "My doctor"); default: the member's concierge team. */
     teamId: z.uuid().optional(),
     attachmentIds: attachmentIdsSchema,

@@ -2,6 +2,8 @@
 import type { AttachmentView } from "../attachments/schemas";
 import type { QueueSla } from "../sla/schemas";
 import { z } from "zod";
+import { cursorParamSchema } from "../shared/bounds";
+import { textSchema } from "../shared/text";
 
 export const ticketStatuses = ["NEW", "OPEN", "PENDING", "ON_HOLD", "SOLVED", "CLOSED"] as const;
 export const ticketStatusSchema = z.enum(ticketStatuses);
@@ -16,7 +18,7 @@ export const updateTicketSchema = z
     status: ticketStatusSchema.optional(),
     assigneeId: z.uuid().nullable().optional(),
     priority: ticketPrioritySchema.optional(),
-    caseType: z.string().trim().min(1).max(80).nullable().optional(),
+    caseType: textSchema({ min: 1, max: 80, minMessage: "Give the case type at least one visible character, or clear it." }).nullable().optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), "Change at least one field.");
 export type UpdateTicketInput = z.input<typeof updateTicketSchema>;
@@ -28,7 +30,7 @@ export const listQueueTicketsSchema = z.strictObject({
   status: ticketStatusSchema.optional(),
   /** `me`, `none`, or a user id. */
   assignee: z.union([z.literal("me"), z.literal("none"), z.uuid()]).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParamSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListQueueTicketsInput = z.input<typeof listQueueTicketsSchema>;
