@@ -32,6 +32,8 @@ export function SignInForm() {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
       ...(code ? { code } : {}),
+      // Without it the session cookie ends with the browser (lib/auth/session-cookie-lifetime.ts).
+      remember: form.get("remember") === "true" ? "true" : "false",
       redirect: false,
     }).catch(() => null);
     if (result?.ok && !result.error) {
@@ -74,6 +76,17 @@ export function SignInForm() {
           Password
         </label>
         <input id="password" name="password" type="password" autoComplete="current-password" required readOnly={needsCode} className={inputClass} />
+      </div>
+      <div className="flex items-start gap-2">
+        <input id="remember" name="remember" type="checkbox" value="true" aria-describedby="remember-hint" className="mt-1 h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500" />
+        <div>
+          <label htmlFor="remember" className="text-sm font-medium text-slate-800">
+            Keep me signed in on this private device
+          </label>
+          <p id="remember-hint" className="text-xs text-slate-500">
+            Leave this off on a shared or public computer: you are then signed out when you close the browser.
+          </p>
+        </div>
       </div>
       {needsCode && (
         <div className="space-y-1">

@@ -18,13 +18,13 @@ import { decode } from "next-auth/jwt";
 import type { Actor } from "../access/actor";
 import { unsafeLoadApiClientActor } from "../domain/auth/unsafe-load-api-client-actor";
 import { unsafeLoadSessionActor, type SessionActor } from "../domain/auth/unsafe-load-session-actor";
-import { roles, type Role } from "../access/roles";
 import { MfaSetupRequiredError } from "./mfa-setup-required";
-import { sessionLimits, type ConciergeToken } from "./options";
+import { sessionLimits } from "./options";
 import { originFromHeaders } from "./request-origin";
 import { getAuthSecret } from "./secret";
 import { sessionCookieName } from "./session-cookie";
 import { isSessionExpired } from "./session-policy";
+import { parseSessionToken } from "./session-token";
 
 /** The request's actor and whether it must set up two-step sign-in first. */
 const resolveRequestActor = cache(async (): Promise<SessionActor | null> => {
@@ -41,9 +41,9 @@ const resolveRequestActor = cache(async (): Promise<SessionActor | null> => {
 
   const raw = (await cookies()).get(sessionCookieName())?.value;
   if (!raw) return null;
-  const token = (await decode({ token: raw, secret: getAuthSecret() }).catch(() => null)) as ConciergeToken | null;
-  if (!token?.sub || !token.role || !roles.includes(token.role as Role) || !token.signedInAt || !token.lastActiveAt) return null;
-  if (isSessionExpired({ role: token.role, signedInAt: token.signedInAt, lastActiveAt: token.lastActiveAt }, sessionLimits())) return null;
+  // ⚠ SECURITY: claims parsed strictly (session-token.ts); a token that does not parse is no session.
+  const token = parseSessionToken(await decode({ token: raw, secret: getAuthSecret() }).catch(() => null));
+  if (!token || isSessionExpired(token, sessionLimits())) return null;
 
   const loaded = await unsafeLoadSessionActor(token.sub, origin, { sessionStartedAt: token.signedInAt });
   // The role in the token must still be the user's role; a changed role needs a new sign-in.

@@ -16,6 +16,7 @@ import { logger } from "../log/logger";
 import { getAuthSecret } from "./secret";
 import { sessionCookieName, useSecureCookies } from "./session-cookie";
 import { isSessionExpired, type SessionLimits } from "./session-policy";
+import { parseSessionToken } from "./session-token";
 import { originFromHeaderRecord } from "./request-origin";
 
 export function sessionLimits(): SessionLimits {
@@ -27,7 +28,8 @@ export function sessionLimits(): SessionLimits {
   };
 }
 
-export type ConciergeToken = { sub?: string; role?: Role; signedInAt?: number; lastActiveAt?: number };
+/** What the jwt callback stamps; read back only through parseSessionToken (session-token.ts). */
+export type ConciergeToken = { sub?: string; role?: Role; signedInAt?: number; lastActiveAt?: number; remember?: boolean };
 
 export function authOptions(): NextAuthOptions {
   const secure = useSecureCookies();
@@ -49,6 +51,7 @@ export function authOptions(): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
           code: { label: "Authentication code", type: "text" },
+          remember: { label: "Keep me signed in on this private device", type: "checkbox" },
         },
         async authorize(credentials, req) {
           const result = await signIn(credentials, originFromHeaderRecord(req?.headers));
@@ -57,28 +60,24 @@ export function authOptions(): NextAuthOptions {
           if (result.kind === "code_required") throw new Error(MFA_CODE_REQUIRED);
           if (result.kind !== "signed_in") return null;
           const { user } = result;
-          return { id: user.id, name: user.name, email: user.email, role: user.role };
+          // The cookie outlives the browser only when asked for (session-cookie-lifetime.ts).
+          return { id: user.id, name: user.name, email: user.email, role: user.role, remember: credentials?.remember === "true" };
         },
       }),
     ],
     callbacks: {
       async jwt({ token, user, trigger }) {
-        const t = token as typeof token & ConciergeToken;
         const now = Date.now();
-        // Keep the token minimal: next-auth copies name and email in by default.
-        delete t.name;
-        delete t.email;
-        delete t.picture;
         if (user) {
-          t.role = (user as unknown as { role: Role }).role;
-          t.signedInAt = now;
-          t.lastActiveAt = now;
-          return t;
+          // Keep the token minimal: next-auth copies name, email and picture in by default.
+          const signedIn = user as unknown as { role: Role; remember?: boolean };
+          const fresh: ConciergeToken = { sub: token.sub, role: signedIn.role, signedInAt: now, lastActiveAt: now, remember: signedIn.remember === true };
+          return fresh;
         }
-        if (!t.role || !t.signedInAt || !t.lastActiveAt || isSessionExpired({ role: t.role, signedInAt: t.signedInAt, lastActiveAt: t.lastActiveAt }, sessionLimits(), now)) {
-          // Throwing makes next-auth clear the session cookie.
-          throw new Error("session expired");
-        }
+        // ⚠ SECURITY: the decoded cookie, parsed strictly (types, no future timestamps):
+        // anything else is no session. Throwing makes next-auth clear the session cookie.
+        const t = parseSessionToken(token, now);
+        if (!t || isSessionExpired(t, sessionLimits(), now)) throw new Error("session expired");
         // Only an explicit activity report (useSession().update()) extends the session; a
         // background session fetch does not.
         if (trigger === "update") t.lastActiveAt = now;
@@ -91,7 +90,7 @@ export function authOptions(): NextAuthOptions {
     },
     events: {
       async signOut({ token }) {
-        const sub = (token as ConciergeToken | null)?.sub;
+        const sub = parseSessionToken(token)?.sub;
         if (sub) await unsafeEndSessions(sub, null, "sign_out");
       },
     },

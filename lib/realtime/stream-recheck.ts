@@ -13,9 +13,10 @@ import { decode } from "next-auth/jwt";
 import type { Actor, RequestOrigin } from "../access/actor";
 import { unsafeLoadSessionActor } from "../domain/auth/unsafe-load-session-actor";
 import { unsafeLoadApiClientActor } from "../domain/auth/unsafe-load-api-client-actor";
-import { sessionLimits, type ConciergeToken } from "../auth/options";
+import { sessionLimits } from "../auth/options";
 import { getAuthSecret } from "../auth/secret";
 import { sessionCookieName } from "../auth/session-cookie";
+import { parseSessionToken } from "../auth/session-token";
 import { isSessionExpired } from "../auth/session-policy";
 
 type HeaderGetter = { get(name: string): string | null };
@@ -36,8 +37,9 @@ export async function streamRecheck(headers: HeaderGetter, actor: Actor, origin:
     return async () => (key ? unsafeLoadApiClientActor(key, origin) : null);
   }
   const raw = cookieValue(headers.get("cookie"), sessionCookieName());
-  const token = raw ? ((await decode({ token: raw, secret: getAuthSecret() }).catch(() => null)) as ConciergeToken | null) : null;
-  if (!token?.sub || token.sub !== actor.userId || !token.signedInAt || !token.lastActiveAt) return async () => null;
+  // ⚠ SECURITY: claims parsed strictly (lib/auth/session-token.ts), as getActor() does.
+  const token = raw ? parseSessionToken(await decode({ token: raw, secret: getAuthSecret() }).catch(() => null)) : null;
+  if (!token || token.sub !== actor.userId) return async () => null;
   const times = { role: actor.role, signedInAt: token.signedInAt, lastActiveAt: token.lastActiveAt };
   return async () => {
     if (isSessionExpired(times, sessionLimits())) return null;
