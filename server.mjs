@@ -11,6 +11,7 @@
 // lib/auth/request-origin.ts reads that single value.
 import { createServer } from "node:http";
 import next from "next";
+import { answerClientError, refuseConnect, refuseUnansweredMethod } from "./lib/http/unknown-method.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 // Not HOSTNAME: shells set that to the machine name.
@@ -36,6 +37,8 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
+  // ⚠ TRACE, PROPFIND and other methods no route answers: 405 problem+json, never Next's 500.
+  if (refuseUnansweredMethod(req, res)) return;
   req.headers["x-forwarded-for"] = clientAddress(req);
   delete req.headers["x-real-ip"];
   // The event stream (GET /api/v1/events) must reach the client event by event: never let
@@ -52,6 +55,10 @@ const server = createServer((req, res) => {
 // test's request context) that sends on that connection just as it closes gets ECONNRESET.
 // The server must outlast its clients' idle time instead: 75 s is longer than the usual load
 // balancer idle timeout (60 s). headersTimeout must be longer still.
+// CONNECT (never a proxy here) and requests Node cannot parse (unknown methods such as TRACK)
+// get problem+json too (lib/http/unknown-method.mjs).
+server.on("connect", refuseConnect);
+server.on("clientError", answerClientError);
 server.keepAliveTimeout = 75_000;
 server.headersTimeout = 76_000;
 server.listen(port, hostname, () => {
