@@ -5,7 +5,7 @@
  *
  *  - Members reach only their own threads.
  *  - Staff reach threads owned by their teams, threads they actively collaborate on, and
- *    threads under an unexpired emergency access of theirs.
+ *    threads under a running emergency access of theirs (not ended, not expired).
  *  - Everyone else (admin, compliance, unknown roles) reaches no thread at all.
  */
 import type { Prisma } from "../db/generated/client";
@@ -22,7 +22,7 @@ export function threadWhereForActor(actor: Actor, now: Date = new Date()): Prism
     OR: [
       { teamId: { in: [...actor.teamIds] } },
       { collaborators: { some: { userId: actor.userId, removedAt: null } } },
-      { emergencies: { some: { userId: actor.userId, expiresAt: { gt: now } } } },
+      { emergencies: { some: { userId: actor.userId, endedAt: null, expiresAt: { gt: now } } } },
     ],
   };
 }

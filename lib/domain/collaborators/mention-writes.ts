@@ -82,8 +82,9 @@ export function mentionWrites(db: PrismaClient, c: MentionWriteContext): Prisma.
   const reason = mentionReason(c.actor);
   for (const target of c.targets) {
     // Team staff already reach the thread; an active collaborator keeps the one they have.
-    // (Two concurrent mentions of the same person may both add one: harmless, the list
-    // shows each person once and removal ends every active row.)
+    // ⚠ One active collaboration per person and thread is a unique index: of two concurrent
+    // mentions of the same person one adds the row, the other's batch fails on it and is
+    // retried by sendMessage, which then reads them as collaborating.
     const adds = !target.reachesByTeam && !target.collaborating;
     if (adds) {
       const collaboratorId = uuid7(c.now.getTime());

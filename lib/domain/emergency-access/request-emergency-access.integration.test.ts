@@ -44,7 +44,7 @@ describe("requestEmergencyAccess", () => {
     await expect(getThread(guide2, thread.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const before = Date.now();
-    const grant = await requestEmergencyAccess(guide2, thread.id, { reason: `   ${reason}  ` });
+    const { grant } = await requestEmergencyAccess(guide2, thread.id, { reason: `   ${reason}  ` });
     expect(grant.threadId).toBe(thread.id);
     const expiresAt = new Date(grant.expiresAt).getTime();
     expect(expiresAt).toBeGreaterThanOrEqual(before + 30 * 60_000);
@@ -93,7 +93,7 @@ describe("requestEmergencyAccess", () => {
     expect(await db.emergencyAccess.count({ where: { threadId: thread.id } })).toBe(0);
   });
 
-  it("answers CONFLICT to someone who already reaches the thread: their team, or an emergency access still running", async () => {
+  it("answers CONFLICT to someone who reaches the thread through their team; a running emergency access is answered again (idempotent)", async () => {
     const db = await getDb();
     const thread = await sunriseThread();
     const guide = await actorFor("guide@demo.test");
@@ -101,8 +101,9 @@ describe("requestEmergencyAccess", () => {
     expect((await getThread(guide, thread.id)).access).toEqual({ via: "team", expiresAt: null });
 
     const physician = await actorFor("doctor@demo.test");
-    await requestEmergencyAccess(physician, thread.id, { reason });
-    await expect(requestEmergencyAccess(physician, thread.id, { reason })).rejects.toMatchObject({ code: "CONFLICT" });
+    const first = await requestEmergencyAccess(physician, thread.id, { reason });
+    expect(first.created).toBe(true);
+    await expect(requestEmergencyAccess(physician, thread.id, { reason })).resolves.toEqual({ grant: first.grant, created: false });
     expect(await db.emergencyAccess.count({ where: { threadId: thread.id } })).toBe(1);
   });
 
@@ -136,7 +137,8 @@ describe("requestEmergencyAccess", () => {
     const earlier = await sunriseThread("Earlier");
     // Three grants already this hour; that they have expired does not matter, they count.
     for (let i = 0; i < 3; i++) {
-      await db.emergencyAccess.create({ data: { userId: doctor2.userId, threadId: earlier.id, reason, expiresAt: new Date(Date.now() - 1000) } });
+      const ended = new Date(Date.now() - 1000);
+      await db.emergencyAccess.create({ data: { userId: doctor2.userId, threadId: earlier.id, reason, expiresAt: ended, endedAt: ended } });
     }
     const threads = await Promise.all([1, 2, 3, 4, 5].map(() => sunriseThread("Race")));
     const results = await Promise.allSettled(threads.map((t) => requestEmergencyAccess(doctor2, t.id, { reason })));

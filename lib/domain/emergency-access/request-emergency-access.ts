@@ -17,7 +17,14 @@ import { unsafeFindThreadForEmergency } from "./unsafe-find-thread-for-emergency
 
 const action = "emergencyAccess.request";
 
-export async function requestEmergencyAccess(actor: Actor, threadId: string, input: RequestEmergencyAccessInput): Promise<EmergencyAccessGrant> {
+export type RequestEmergencyAccessResult = { grant: EmergencyAccessGrant; created: boolean };
+
+/**
+ * Idempotent per person and thread: while a grant of theirs runs on the thread, asking again
+ * answers that grant (`created: false`) and spends nothing of the hourly budget — also for
+ * concurrent requests on any number of app instances (grant-emergency-access.ts).
+ */
+export async function requestEmergencyAccess(actor: Actor, threadId: string, input: RequestEmergencyAccessInput): Promise<RequestEmergencyAccessResult> {
   // Addressed at one thread: a role that may never break the glass gets the same 404 as
   // for a thread that does not exist (docs/security.md).
   await authorize(actor, action, { recordType: "thread", recordId: threadId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
@@ -33,17 +40,25 @@ export async function requestEmergencyAccess(actor: Actor, threadId: string, inp
   if (!id) throw await threadNotFound(db, actor, action, threadId);
 
   const now = new Date();
-  // Before the lookup, so a person over the limit learns nothing more about any id.
-  if ((await recentGrantCount(db, actor.userId, now)) >= emergencyAccessLimit.perWindow) throw await rateLimited(actor, id);
+  // Before the lookup, so a person over the limit learns nothing more about any id — except
+  // that a grant of their own still running is theirs to see again.
+  if ((await recentGrantCount(db, actor.userId, now)) >= emergencyAccessLimit.perWindow) {
+    const own = await db.emergencyAccess.findFirst({ where: { userId: actor.userId, threadId: id, endedAt: null, expiresAt: { gt: now } }, select: { id: true, expiresAt: true } });
+    if (own) return { grant: { id: own.id, threadId: id, expiresAt: own.expiresAt.toISOString() }, created: false };
+    throw await rateLimited(actor, id);
+  }
 
   const thread = await unsafeFindThreadForEmergency(db, actor, id, now);
   if (!thread) throw await threadNotFound(db, actor, action, id);
-  if (toThreadAccess(actor, thread)) throw new AppError("CONFLICT", "You already have access to this conversation.");
+  const access = toThreadAccess(actor, thread);
+  if (access && access.via !== "emergency") throw new AppError("CONFLICT", "You already have access to this conversation.");
 
+  // A running grant is answered inside the grant's lock (not here), so that concurrent
+  // requests agree on one grant.
   const expiresAt = new Date(now.getTime() + getEnv().EMERGENCY_ACCESS_MINUTES * 60_000);
-  const grantId = await grantEmergencyAccess(db, actor, { threadId: id, memberId: thread.memberId, reason, now, expiresAt });
-  if (!grantId) throw await rateLimited(actor, id);
-  return { id: grantId, threadId: id, expiresAt: expiresAt.toISOString() };
+  const outcome = await grantEmergencyAccess(db, actor, { threadId: id, memberId: thread.memberId, reason, now, expiresAt });
+  if (outcome.kind === "rateLimited") throw await rateLimited(actor, id);
+  return { grant: { id: outcome.id, threadId: id, expiresAt: outcome.expiresAt.toISOString() }, created: outcome.kind === "granted" };
 }
 
 async function rateLimited(actor: Actor, threadId: string): Promise<AppError> {

@@ -17,7 +17,7 @@ const reason = `Covering Harbor's line tonight, member escalated ${randomUUID()}
 async function grantTo(requester: "guide@demo.test" | "guide.b@demo.test" | "nurse@demo.test") {
   const member = await actorFor("member3@demo.test");
   const { thread } = await createThread(member, { subject: "Review test", body: "Private question", clientMessageId: `er-${randomUUID()}` });
-  const grant = await requestEmergencyAccess(await actorFor(requester), thread.id, { reason });
+  const { grant } = await requestEmergencyAccess(await actorFor(requester), thread.id, { reason });
   return { thread, grant };
 }
 

@@ -24,6 +24,9 @@ export const messageClientIdKey: UniqueKey = { model: "Message", index: "message
 /** At most one ticket per thread that is not CLOSED (partial unique index). */
 export const oneActiveTicketKey: UniqueKey = { model: "Ticket", index: "tickets_one_active_per_thread", fields: ["thread_id"] };
 
+/** One active collaboration per person and thread (partial unique index). */
+export const oneActiveCollaborationKey: UniqueKey = { model: "ThreadCollaborator", index: "thread_collaborators_active_idx", fields: ["user_id", "thread_id"] };
+
 export function isUniqueViolation(error: unknown, key: UniqueKey): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
   const modelName = (error.meta as { modelName?: string } | undefined)?.modelName;

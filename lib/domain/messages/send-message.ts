@@ -14,7 +14,7 @@ import { checkAttachmentsToSend, sentAttachments, tagAttachments } from "../atta
 import { assertAllMentionable, assertMayBringIn, mentionWrites, readMentionTargets } from "../collaborators/mention-writes";
 import { findOwnMessage } from "./find-own-message";
 import { toMessageView } from "./message-view";
-import { isRecordNotFound, isUniqueViolation, messageClientIdKey, oneActiveTicketKey } from "./prisma-errors";
+import { isRecordNotFound, isUniqueViolation, messageClientIdKey, oneActiveCollaborationKey, oneActiveTicketKey } from "./prisma-errors";
 import { sendMessageSchema, type MessageView, type SendMessageInput } from "./schemas";
 
 export type SendMessageResult = { message: MessageView; created: boolean };
@@ -82,9 +82,13 @@ async function teamQueueId(db: PrismaClient, teamId: string | null): Promise<str
   return queue?.id ?? null;
 }
 
-/** A guard tripped: the ticket's status (or the thread's scope) changed, or another follow-up won. */
+/**
+ * A guard tripped: the ticket's status (or the thread's scope or owner) changed, another
+ * follow-up won, or a concurrent mention already made the same person a collaborator (the
+ * retry then reads them as collaborating and only notifies).
+ */
 function isLostRace(error: unknown): boolean {
-  return isRecordNotFound(error) || isUniqueViolation(error, oneActiveTicketKey);
+  return isRecordNotFound(error) || isUniqueViolation(error, oneActiveTicketKey) || isUniqueViolation(error, oneActiveCollaborationKey);
 }
 
 async function attempt(db: PrismaClient, actor: Actor, threadId: string, q: ParsedInput): Promise<SendMessageResult> {

@@ -17,7 +17,7 @@ export async function unsafeLoadRealtimeScope(actor: Actor, now: Date = new Date
   const db = await getDb();
   const [collaborations, emergencies] = await Promise.all([
     db.threadCollaborator.findMany({ where: { userId: actor.userId, removedAt: null }, select: { threadId: true } }),
-    db.emergencyAccess.findMany({ where: { userId: actor.userId, expiresAt: { gt: now } }, select: { threadId: true, expiresAt: true } }),
+    db.emergencyAccess.findMany({ where: { userId: actor.userId, endedAt: null, expiresAt: { gt: now } }, select: { threadId: true, expiresAt: true } }),
   ]);
   const ends = new Map<string, number>();
   for (const e of emergencies) ends.set(e.threadId, Math.max(ends.get(e.threadId) ?? 0, e.expiresAt.getTime()));

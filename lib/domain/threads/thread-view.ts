@@ -36,7 +36,7 @@ export function threadAccessSelect(actor: Actor, now: Date) {
     teamId: true,
     memberId: true,
     collaborators: { where: { userId: actor.userId, removedAt: null }, select: { id: true }, take: 1 },
-    emergencies: { where: { userId: actor.userId, expiresAt: { gt: now } }, orderBy: { expiresAt: "desc" }, select: { expiresAt: true }, take: 1 },
+    emergencies: { where: { userId: actor.userId, endedAt: null, expiresAt: { gt: now } }, orderBy: { expiresAt: "desc" }, select: { expiresAt: true }, take: 1 },
   } as const satisfies Prisma.ThreadSelect;
 }
 

@@ -51,10 +51,11 @@ export const emergencyPaths: Paths = {
       summary: "Break the glass: open a thread outside the caller's teams for a short time (staff)",
       description:
         "Care guides, nurses and physicians only. Grants access for EMERGENCY_ACCESS_MINUTES (30 by default) with a typed reason; the grant is audited " +
-        "and flagged for compliance review. GET /threads/{id} then reports `access: {via: \"emergency\", expiresAt}`. 409 when the caller already " +
-        "reaches the thread (team, collaboration or a running emergency access); 404 for an unknown thread and for roles that may not ask.",
+        "and flagged for compliance review. GET /threads/{id} then reports `access: {via: \"emergency\", expiresAt}`. Idempotent: while the caller's own grant on the " +
+        "thread runs, asking again answers 200 with that grant and spends nothing (one running grant per person and thread, enforced by the database). " +
+        "409 when the caller already reaches the thread through a team or a collaboration; 404 for an unknown thread and for roles that may not ask.",
       requestBody: requestBody(inputSchema(requestEmergencyAccessSchema)),
-      responses: { "201": ok("Granted.", grant), ...errors(400, 401, 403, 404, 409, 413, 422), "429": tooMany },
+      responses: { "201": ok("Granted.", grant), "200": ok("The caller's grant on this thread, still running.", grant), ...errors(400, 401, 403, 404, 409, 413, 422), "429": tooMany },
     },
   },
   "/emergency-accesses": {
