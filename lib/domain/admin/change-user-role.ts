@@ -8,6 +8,7 @@ import { isRecordNotFound } from "../messages/prisma-errors";
 import { loadPersonDetail, parseUserId, personNotFound, refuseSelf, reloadPerson } from "./admin-person";
 import { changeUserRoleSchema, isTeamRole, type ChangeUserRoleInput, type PersonDetail } from "./schemas";
 import { planTicketRelease } from "./unassign-tickets";
+import { planBorrowedAccessEnd } from "./end-borrowed-access";
 
 /**
  * Changes the role of a staff, admin or compliance account (PATCH /api/v1/admin/users/{id}).
@@ -50,18 +51,22 @@ export async function changeUserRole(actor: Actor, userId: string, input: Change
   const leavesTeams = !isTeamRole(role);
   const release = leavesTeams ? await planTicketRelease(db, actor, person.id, now) : { count: 0, writes: [] };
   const removedTeamIds = leavesTeams ? person.teams.map((t) => t.id) : [];
+  // ⚠ Whatever the new role, collaborations and emergency accesses end: they were given to
+  // the person in the old role (a mention of a nurse, a reason typed by a guide).
+  const borrowed = await planBorrowedAccessEnd(db, actor, person.id, now, "role_change");
   try {
     await db.$transaction([
       // Guarded by the role that was read: a concurrent change makes this match nothing.
       db.user.update({ where: { id: person.id, role: person.role }, data: { role, sessionsValidAfter: now }, select: { id: true } }),
       ...(leavesTeams ? [db.teamMembership.deleteMany({ where: { userId: person.id } })] : []),
       ...release.writes,
+      ...borrowed.writes,
       db.auditLog.create({
         data: auditRowData(actor, {
           action: "user.role_change",
           recordType: "user",
           recordId: person.id,
-          details: { from: person.role, to: role, removedTeamIds, releasedTickets: release.count },
+          details: { from: person.role, to: role, removedTeamIds, releasedTickets: release.count, endedCollaborations: borrowed.collaborations, endedEmergencyAccesses: borrowed.emergencyAccesses },
         }),
         select: { id: true },
       }),

@@ -7,6 +7,7 @@ import { isRecordNotFound } from "../messages/prisma-errors";
 import { loadPersonDetail, memberIdOf, parseUserId, personNotFound, refuseSelf, reloadPerson } from "./admin-person";
 import type { PersonDetail } from "./schemas";
 import { planTicketRelease } from "./unassign-tickets";
+import { planBorrowedAccessEnd } from "./end-borrowed-access";
 
 /**
  * ⚠ SECURITY: deactivates an account (POST /api/v1/admin/users/{id}/deactivate) and ends
@@ -28,17 +29,20 @@ export async function deactivateUser(actor: Actor, userId: string): Promise<Pers
 
   const now = new Date();
   const release = await planTicketRelease(db, actor, person.id, now);
+  // ⚠ Collaborations and emergency accesses end too: they would come back on reactivation.
+  const borrowed = await planBorrowedAccessEnd(db, actor, person.id, now, "deactivation");
   try {
     await db.$transaction([
       db.user.update({ where: { id: person.id, status: "ACTIVE" }, data: { status: "DISABLED", sessionsValidAfter: now }, select: { id: true } }),
       ...release.writes,
+      ...borrowed.writes,
       db.auditLog.create({
         data: auditRowData(actor, {
           action: "user.deactivate",
           memberId: memberIdOf(person),
           recordType: "user",
           recordId: person.id,
-          details: { role: person.role, releasedTickets: release.count },
+          details: { role: person.role, releasedTickets: release.count, endedCollaborations: borrowed.collaborations, endedEmergencyAccesses: borrowed.emergencyAccesses },
         }),
         select: { id: true },
       }),

@@ -6,6 +6,7 @@ import { parseTeamId, teamNotFound } from "../teams/admin-team-view";
 import { loadPersonDetail, parseUserId, personNotFound, reloadPerson } from "./admin-person";
 import type { PersonDetail } from "./schemas";
 import { planTicketRelease } from "./unassign-tickets";
+import { planBorrowedAccessEnd } from "./end-borrowed-access";
 
 /**
  * Takes a person out of a team (DELETE /api/v1/admin/users/{id}/teams/{teamId}). From
@@ -26,15 +27,20 @@ export async function removeTeamMembership(actor: Actor, userId: string, teamId:
 
   const now = new Date();
   const release = await planTicketRelease(db, actor, person.id, now, { teamId: team.id });
+  // ⚠ Borrowed access on the team's threads would keep them open after leaving it; leaving
+  // the last team ends all of it (nobody outside a team is brought into conversations).
+  const lastTeam = person.teams.every((t) => t.id === team.id);
+  const borrowed = await planBorrowedAccessEnd(db, actor, person.id, now, "team_removal", lastTeam ? undefined : team.id);
   await db.$transaction([
     db.teamMembership.deleteMany({ where: { teamId: team.id, userId: person.id } }),
     ...release.writes,
+    ...borrowed.writes,
     db.auditLog.create({
       data: auditRowData(actor, {
         action: "user.team_remove",
         recordType: "user",
         recordId: person.id,
-        details: { teamId: team.id, releasedTickets: release.count },
+        details: { teamId: team.id, releasedTickets: release.count, endedCollaborations: borrowed.collaborations, endedEmergencyAccesses: borrowed.emergencyAccesses },
       }),
       select: { id: true },
     }),

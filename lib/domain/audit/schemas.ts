@@ -61,6 +61,7 @@ export const knownAuditActions = [
   "emergencyAccess.request",
   "emergencyAccess.grant",
   "emergencyAccess.review",
+  "emergencyAccess.end",
   "auth.sign_in",
   "auth.sign_out",
   "audit.list",
