@@ -138,6 +138,12 @@ const envSchema = z
     MEMBER_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(24 * 3600).default(120),
     /** How often the response-target (SLA) sweep looks for breaches (docs/sla.md). */
     SLA_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /** Open event streams per user per app instance; the oldest is closed when one more opens (docs/realtime.md). */
+    EVENT_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100).default(10),
+    /** Bytes queued for one event stream before its client counts as stuck and is dropped (it resumes with Last-Event-ID). */
+    EVENT_STREAM_BUFFER_BYTES: z.coerce.number().int().min(16 * 1024).max(64 * 1024 * 1024).default(1024 * 1024),
+    /** How long the deep health check (database, storage, scanner) is reused by /api/health and /api/health/ready. */
+    HEALTH_CACHE_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.DEMO_MODE) {

@@ -15,6 +15,8 @@ async function embedded() {
     createThread: (await import("../domain/threads/create-thread")).createThread,
     sendMessage: (await import("../domain/messages/send-message")).sendMessage,
     announceTyping: (await import("../domain/realtime/announce-typing")).announceTyping,
+    deactivateUser: (await import("../domain/admin/deactivate-user")).deactivateUser,
+    unsafeLoadActor: (await import("../domain/auth/unsafe-load-actor")).unsafeLoadActor,
     RealtimeRelay: (await import("./relay")).RealtimeRelay,
   };
 }
@@ -60,7 +62,7 @@ it("stamps, fans out, replays and carries typing in-process", async () => {
     const stops = [await relay.subscribe(g.sub, null), await relay.subscribe(g2.sub, null), await relay.subscribe(mem.sub, null)];
     const { thread } = await m.createThread(member, { body: `Embedded realtime ${randomUUID()}`, clientMessageId: randomUUID() });
     await until(() => g.events.some((e) => e.type === "ticket.created" && e.threadId === thread.id), "ticket.created");
-    await relay.publishEphemeral(await m.announceTyping(guide, thread.id));
+    await relay.publishEphemeral(await m.announceTyping(guide, thread.id, { visibility: "member" }));
     await until(() => mem.events.some((e) => e.type === "typing"), "typing at the member");
     expect(g2.events).toEqual([]);
     expect(mem.events.some((e) => e.type.startsWith("ticket."))).toBe(false);
@@ -71,6 +73,24 @@ it("stamps, fans out, replays and carries typing in-process", async () => {
     stops.push(await relay.subscribe(r.sub, from));
     expect(r.events.map((e) => e.seq)).toEqual(g.events.filter((e) => e.seq !== null).map((e) => e.seq));
     for (const stop of stops) stop();
+  } finally {
+    await relay.stop();
+  }
+}, 60_000);
+
+it("a deactivation closes the person's stream at once through the in-process bus", async () => {
+  const relay = new m.RealtimeRelay();
+  try {
+    const [admin, guide2] = await Promise.all([m.actorFor("admin@demo.test"), m.actorFor("guide2@demo.test")]);
+    let closedAt: number | null = null;
+    const p = probe(guide2);
+    const stop = await relay.subscribe({ ...p.sub, recheck: () => m.unsafeLoadActor(guide2.userId, { ip: null, userAgent: null }), close: () => void (closedAt ??= Date.now()) }, null);
+    await m.deactivateUser(admin, guide2.userId);
+    const changedAt = Date.now();
+    await until(() => closedAt !== null, "the stream to close");
+    // The periodic re-check would take 20 s.
+    expect(closedAt! - changedAt).toBeLessThan(2_000);
+    stop();
   } finally {
     await relay.stop();
   }

@@ -12,6 +12,13 @@
  *  3. Filtering. Each connection holds its receiver's scope (teams, collaborations,
  *     emergency accesses), refreshed on a timer and on events that change it, so an event
  *     is checked in memory (lib/realtime/routing.ts), never with a query per connection.
+ *     ⚠ Revocation is immediate: a change that takes access away writes a `scope.changed`
+ *     outbox row in its own transaction (lib/domain/realtime/scope-changed-event.ts); every
+ *     stream of that user, on every instance, re-checks its receiver when that row passes,
+ *     before it delivers anything after it (a failed check closes the stream).
+ *  5. Limits. At most `maxStreamsPerUser` streams per user on this instance (the oldest is
+ *     closed when one more opens); a client too far behind is dropped by lib/realtime/sse.ts
+ *     and resumes with Last-Event-ID.
  *  4. Ephemeral events (typing) skip the outbox: NOTIFY with the routed event on
  *     PostgreSQL, the EventEmitter on PGlite. They have no id and are never replayed.
  *
@@ -19,12 +26,13 @@
  * with Last-Event-ID and replay from the outbox.
  */
 import type { Actor } from "../access/actor";
+import { getEnv } from "../env";
 import { stampBatchSize } from "../domain/outbox/stamp-outbox";
 import { openRelayChannel, type RelayChannel } from "../domain/realtime/relay-channel";
 import { unsafeLoadRealtimeScope } from "../domain/realtime/unsafe-load-realtime-scope";
 import { unsafeLoadThreadRouting, unsafeMaxDeliverySeq, unsafeReadReplayPage, unsafeReadStampedEvents } from "../domain/realtime/unsafe-read-outbox";
 import { logger } from "../log/logger";
-import { canReceive, changesScopeOf, type RealtimeScope, type RoutedEvent, type ThreadRouting } from "./routing";
+import { canReceive, changesScopeOf, scopeChangedType, type RealtimeScope, type RoutedEvent, type ThreadRouting } from "./routing";
 
 export const realtimeTimings = {
   /** How often the stamper looks for committed rows. */
@@ -35,7 +43,11 @@ export const realtimeTimings = {
   pollMs: 1_000,
   /** Heartbeat comment on every stream. */
   heartbeatMs: 15_000,
-  /** The receiver is checked again (deactivated, signed out, role changed → closed) and its scope reloaded. */
+  /**
+   * Safety net: the receiver is checked again (session limits, deactivated, signed out, role
+   * changed → closed) and its scope reloaded. Revocations do not wait for it: they signal
+   * the streams at once (`scope.changed`).
+   */
   recheckMs: 20_000,
 };
 
@@ -58,6 +70,11 @@ export type Subscriber = {
 };
 
 type Pending = { events: RoutedEvent[]; routing: Map<string, ThreadRouting> };
+
+/** Until the first load: matches nothing (the connection only buffers while it replays). */
+function emptyScope(actor: Actor): RealtimeScope {
+  return { userId: actor.userId, role: actor.role, teamIds: new Set(), collaborations: new Set(), emergencies: new Map() };
+}
 
 class Connection {
   scope: RealtimeScope;
@@ -92,9 +109,15 @@ class Connection {
     for (const event of events) {
       if (this.closed) return;
       if (event.seq !== null && event.seq <= this.position) continue;
-      // ⚠ A removed collaboration (or a new one) changes this receiver's scope from this
-      // event on: reload before deciding anything that follows.
+      // ⚠ A removed collaboration (or a new one), or any revocation (`scope.changed`: the
+      // account was deactivated, signed out, changed role or teams, its key was revoked)
+      // changes this receiver's scope from this event on: re-check the receiver and reload
+      // before deciding anything that follows. A receiver that is gone closes the stream.
       if (changesScopeOf(event) === this.scope.userId && !(await this.reloadScope())) return;
+      if (event.type === scopeChangedType) {
+        if (event.seq !== null) this.position = event.seq;
+        continue;
+      }
       const thread = event.threadId ? (routing.get(event.threadId) ?? (event.seq === null ? ephemeralRouting(event) : undefined)) : undefined;
       if (canReceive(this.scope, event, thread, Date.now())) {
         if (!this.sub.send(event)) {
@@ -130,8 +153,15 @@ function ephemeralRouting(event: RoutedEvent): ThreadRouting | undefined {
   return event.memberId ? { teamId: event.teamId, memberId: event.memberId } : undefined;
 }
 
+export type RelayOptions = {
+  /** Open streams per user on this instance; the oldest is closed when one more opens. Default EVENT_STREAMS_PER_USER. */
+  maxStreamsPerUser?: number;
+};
+
 export class RealtimeRelay {
   private readonly connections = new Set<Connection>();
+  /** Each user's streams on this instance, oldest first (a Set iterates in insertion order). */
+  private readonly byUser = new Map<string, Set<Connection>>();
   private channel: RelayChannel | null = null;
   private running = false;
   private lastSeq = 0n;
@@ -140,6 +170,12 @@ export class RealtimeRelay {
   private timers: NodeJS.Timeout[] = [];
   private stampTimer: NodeJS.Timeout | null = null;
   private started: Promise<void> | null = null;
+
+  constructor(private readonly options: RelayOptions = {}) {}
+
+  private get maxStreamsPerUser(): number {
+    return this.options.maxStreamsPerUser ?? getEnv().EVENT_STREAMS_PER_USER;
+  }
 
   /** Starts stamping (if this instance wins the lock) and fan-out. Idempotent. */
   start(): Promise<void> {
@@ -259,12 +295,21 @@ export class RealtimeRelay {
    */
   async subscribe(sub: Subscriber, lastEventId: bigint | null): Promise<() => void> {
     await this.start();
-    const scope = await unsafeLoadRealtimeScope(sub.actor);
+    // ⚠ The position is taken, and the connection registered (it buffers while replaying),
+    // BEFORE the receiver is checked and its scope loaded: a revocation stamped before this
+    // point is seen by the check below, one stamped after it reaches the connection live.
+    // (The actor the route loaded a moment ago could already be stale.)
     const head = this.lastSeq;
-    const connection = new Connection(sub, scope, head, (c) => this.connections.delete(c));
-    this.connections.add(connection);
+    const connection = new Connection(sub, emptyScope(sub.actor), head, (c) => this.forget(c));
+    this.register(connection);
     const stop = () => connection.close();
     try {
+      const actor = await sub.recheck();
+      if (!actor) {
+        connection.close();
+        return stop;
+      }
+      connection.scope = await unsafeLoadRealtimeScope(actor);
       if (lastEventId === null) {
         sub.control("ready", head);
       } else if (lastEventId > head + 1_000n || head - lastEventId > maxReplayGap || lastEventId < 0n) {
@@ -279,6 +324,8 @@ export class RealtimeRelay {
       connection.close();
       throw error;
     }
+    // Closed meanwhile (the client left, or a newer stream of the user took its place): no timers.
+    if (connection.closed) return stop;
     connection.replaying = false;
     for (const batch of connection.buffered.splice(0)) connection.enqueue(batch);
     connection.timers.push(
@@ -291,6 +338,27 @@ export class RealtimeRelay {
     );
     for (const t of connection.timers) t.unref();
     return stop;
+  }
+
+  /**
+   * Adds a connection and caps its user's streams on this instance: a few tabs are normal,
+   * thousands (a leaked key, a script) would pin memory — the oldest streams are closed.
+   */
+  private register(connection: Connection): void {
+    const userId = connection.sub.actor.userId;
+    this.connections.add(connection);
+    const mine = this.byUser.get(userId) ?? new Set<Connection>();
+    this.byUser.set(userId, mine);
+    mine.add(connection);
+    for (const oldest of [...mine].slice(0, Math.max(0, mine.size - this.maxStreamsPerUser))) oldest.close();
+  }
+
+  private forget(connection: Connection): void {
+    this.connections.delete(connection);
+    const userId = connection.sub.actor.userId;
+    const mine = this.byUser.get(userId);
+    mine?.delete(connection);
+    if (mine?.size === 0) this.byUser.delete(userId);
   }
 
   private async replay(connection: Connection, after: bigint, upTo: bigint): Promise<void> {

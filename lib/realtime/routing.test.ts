@@ -64,8 +64,17 @@ describe("canReceive — members", () => {
   });
 });
 
-it("mentions and removals change the scope of the person concerned", () => {
+it("mentions, removals and scope.changed change the scope of the person concerned", () => {
   expect(changesScopeOf(ev("collaborator.removed", { userId: "d" }))).toBe("d");
   expect(changesScopeOf(ev("mention.created", { userId: "d" }))).toBe("d");
+  expect(changesScopeOf(ev("scope.changed", { userId: "d", teamId: null, threadId: null }))).toBe("d");
   expect(changesScopeOf(ev("message.created"))).toBeNull();
+});
+
+it("scope.changed is never delivered to anyone, even its own user with every routing column set", () => {
+  const signal = ev("scope.changed", { userId: "g", memberId: "m", payload: { uploaderId: "g" } });
+  for (const scope of [staff(), staff({ userId: "m" }), member]) {
+    expect(canReceive(scope, signal, sunriseThread, now)).toBe(false);
+    expect(canReceive(scope, { ...signal, threadId: null, type: "scope.changed" }, undefined, now)).toBe(false);
+  }
 });

@@ -12,6 +12,7 @@
  *    a file's scan result also to its uploader while the file belongs to no thread yet;
  *    typing never echoed to the typist; `read` never (it is for the member).
  *  - Everyone else (admins, compliance, unknown roles): nothing.
+ *  - `scope.changed` goes to nobody: it tells the relay to re-check its receiver.
  */
 import type { Role } from "../access/roles";
 import type { LivePayload } from "./event-types";
@@ -54,6 +55,8 @@ export function canOpenThread(scope: RealtimeScope, threadId: string, thread: Th
 }
 
 export function canReceive(scope: RealtimeScope, event: RoutedEvent, thread: ThreadRouting | undefined, now: number): boolean {
+  // A signal between the server's own parts, never for a browser (acted on by the relay).
+  if (event.type === scopeChangedType) return false;
   if (scope.role === "MEMBER") {
     if (!memberTypes.has(event.type) || event.memberId !== scope.userId) return false;
     // A file not yet on a message belongs to no thread: routed by memberId alone.
@@ -72,8 +75,14 @@ export function canReceive(scope: RealtimeScope, event: RoutedEvent, thread: Thr
   return true;
 }
 
-/** Events after which the receiver's own scope must be reloaded before filtering further. */
+/** "Re-check your receiver now": access of `userId` changed (lib/domain/realtime/scope-changed-event.ts). */
+export const scopeChangedType = "scope.changed";
+
+/**
+ * Events after which the receiver must be checked again and its scope reloaded before
+ * anything after them is filtered: the user whose access they change, or null.
+ */
 export function changesScopeOf(event: RoutedEvent): string | null {
-  if (event.type === "mention.created" || event.type === "collaborator.removed") return event.userId;
+  if (event.type === "mention.created" || event.type === "collaborator.removed" || event.type === scopeChangedType) return event.userId;
   return null;
 }

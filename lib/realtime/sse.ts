@@ -6,6 +6,7 @@
  * position). `data` is the payload (ids, status values, times) plus the thread id.
  */
 import type { Actor } from "../access/actor";
+import { getEnv } from "../env";
 import { getRelay, type RealtimeRelay, type Subscriber } from "./relay";
 import type { RoutedEvent } from "./routing";
 
@@ -21,9 +22,6 @@ function frameOf(event: RoutedEvent): Uint8Array {
   }
   return frame;
 }
-
-/** Queued bytes beyond which a client is considered stuck and disconnected (it will replay). */
-const maxQueuedBytes = 8_000_000;
 
 export function formatSseEvent(type: string, data: unknown, id: bigint | null): string {
   // JSON never contains a raw newline, so one `data:` line is always enough.
@@ -48,6 +46,12 @@ export type EventStreamOptions = {
   signal?: AbortSignal;
   /** This process's relay unless given (the benchmark runs two, standing for two instances). */
   relay?: RealtimeRelay;
+  /**
+   * Bytes queued for this client beyond which it counts as stuck: the stream is closed and
+   * the client resumes with Last-Event-ID (replay). Default EVENT_STREAM_BUFFER_BYTES (1 MiB).
+   * Bounds the memory one slow or malicious reader can pin.
+   */
+  maxBufferedBytes?: number;
 };
 
 /** The body of one event stream; resolves once the relay has accepted the subscription. */
@@ -55,6 +59,7 @@ export async function openEventStream(options: EventStreamOptions): Promise<Read
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let closed = false;
   let stop: (() => void) | null = null;
+  const maxBufferedBytes = options.maxBufferedBytes ?? getEnv().EVENT_STREAM_BUFFER_BYTES;
   const stream = new ReadableStream<Uint8Array>(
     {
       start(c) {
@@ -65,7 +70,7 @@ export async function openEventStream(options: EventStreamOptions): Promise<Read
         stop?.();
       },
     },
-    { highWaterMark: maxQueuedBytes, size: (chunk) => chunk.byteLength },
+    { highWaterMark: maxBufferedBytes, size: (chunk) => chunk.byteLength },
   );
   const write = (text: string | Uint8Array): boolean => {
     if (closed) return false;
@@ -75,7 +80,8 @@ export async function openEventStream(options: EventStreamOptions): Promise<Read
       closed = true;
       return false;
     }
-    // desiredSize below zero: the client is not reading; let it reconnect and replay.
+    // ⚠ desiredSize at or below zero: maxBufferedBytes are waiting for a client that does not
+    // read. The relay then closes the stream; the client reconnects and replays.
     return (controller.desiredSize ?? 0) > 0;
   };
   const sub: Subscriber = {

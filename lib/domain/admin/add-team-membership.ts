@@ -3,6 +3,7 @@ import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { authorize } from "../audit/authorize";
 import { auditRowData } from "../audit/audit-row-data";
+import { scopeChangedEvents } from "../realtime/scope-changed-event";
 import { isUniqueViolation, type UniqueKey } from "../messages/prisma-errors";
 import { parseTeamId, teamNotFound } from "../teams/admin-team-view";
 import { loadPersonDetail, parseUserId, personNotFound, reloadPerson } from "./admin-person";
@@ -36,6 +37,8 @@ export async function addTeamMembership(actor: Actor, userId: string, teamId: st
   try {
     await db.$transaction([
       db.teamMembership.create({ data: { teamId: team.id, userId: person.id }, select: { teamId: true } }),
+      // Open event streams of the person pick up the team at once (not at the 20 s re-check).
+      db.outboxEvent.createMany({ data: scopeChangedEvents([person.id]) }),
       db.auditLog.create({
         data: auditRowData(actor, { action: "user.team_add", recordType: "user", recordId: person.id, details: { teamId: team.id } }),
         select: { id: true },

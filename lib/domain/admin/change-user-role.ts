@@ -4,6 +4,7 @@ import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { authorize } from "../audit/authorize";
 import { auditRowData } from "../audit/audit-row-data";
+import { scopeChangedEvents } from "../realtime/scope-changed-event";
 import { isRecordNotFound } from "../messages/prisma-errors";
 import { loadPersonDetail, parseUserId, personNotFound, refuseSelf, reloadPerson } from "./admin-person";
 import { changeUserRoleSchema, isTeamRole, type ChangeUserRoleInput, type PersonDetail } from "./schemas";
@@ -58,6 +59,8 @@ export async function changeUserRole(actor: Actor, userId: string, input: Change
     await db.$transaction([
       // Guarded by the role that was read: a concurrent change makes this match nothing.
       db.user.update({ where: { id: person.id, role: person.role }, data: { role, sessionsValidAfter: now }, select: { id: true } }),
+      // ⚠ Open event streams of the person close at once, on every instance.
+      db.outboxEvent.createMany({ data: scopeChangedEvents([person.id]) }),
       ...(leavesTeams ? [db.teamMembership.deleteMany({ where: { userId: person.id } })] : []),
       ...release.writes,
       ...borrowed.writes,

@@ -3,6 +3,7 @@ import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { authorize } from "../audit/authorize";
 import { auditRowData } from "../audit/audit-row-data";
+import { scopeChangedEvents } from "../realtime/scope-changed-event";
 import { isRecordNotFound } from "../messages/prisma-errors";
 import { loadPersonDetail, memberIdOf, parseUserId, personNotFound, refuseSelf, reloadPerson } from "./admin-person";
 import type { PersonDetail } from "./schemas";
@@ -34,6 +35,8 @@ export async function deactivateUser(actor: Actor, userId: string): Promise<Pers
   try {
     await db.$transaction([
       db.user.update({ where: { id: person.id, status: "ACTIVE" }, data: { status: "DISABLED", sessionsValidAfter: now }, select: { id: true } }),
+      // ⚠ Open event streams of the person close at once, on every instance.
+      db.outboxEvent.createMany({ data: scopeChangedEvents([person.id]) }),
       ...release.writes,
       ...borrowed.writes,
       db.auditLog.create({

@@ -2,6 +2,7 @@ import type { Actor } from "../../access/actor";
 import { getDb } from "../../db/client";
 import { authorize } from "../audit/authorize";
 import { auditRowData } from "../audit/audit-row-data";
+import { scopeChangedEvents } from "../realtime/scope-changed-event";
 import { parseTeamId, teamNotFound } from "../teams/admin-team-view";
 import { loadPersonDetail, parseUserId, personNotFound, reloadPerson } from "./admin-person";
 import type { PersonDetail } from "./schemas";
@@ -33,6 +34,8 @@ export async function removeTeamMembership(actor: Actor, userId: string, teamId:
   const borrowed = await planBorrowedAccessEnd(db, actor, person.id, now, "team_removal", lastTeam ? undefined : team.id);
   await db.$transaction([
     db.teamMembership.deleteMany({ where: { teamId: team.id, userId: person.id } }),
+    // ⚠ Open event streams of the person drop the team at once, on every instance.
+    db.outboxEvent.createMany({ data: scopeChangedEvents([person.id]) }),
     ...release.writes,
     ...borrowed.writes,
     db.auditLog.create({

@@ -4,6 +4,7 @@ import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { authorize } from "../audit/authorize";
 import { auditRowData } from "../audit/audit-row-data";
+import { scopeChangedEvents } from "../realtime/scope-changed-event";
 import { loadPersonDetail, parseUserId, personNotFound, refuseSelf, reloadPerson } from "./admin-person";
 import { generateOneTimePassword } from "./one-time-password";
 import type { PasswordReset } from "./schemas";
@@ -31,6 +32,8 @@ export async function resetUserPassword(actor: Actor, userId: string): Promise<P
   const passwordHash = await hashPassword(oneTimePassword);
   await db.$transaction([
     db.user.update({ where: { id: person.id }, data: { passwordHash, sessionsValidAfter: new Date() }, select: { id: true } }),
+    // ⚠ Every session ended: its open event streams close at once too.
+    db.outboxEvent.createMany({ data: scopeChangedEvents([person.id]) }),
     db.auditLog.create({ data: auditRowData(actor, { action: "user.password_reset", recordType: "user", recordId: person.id }), select: { id: true } }),
   ]);
   return { user: await reloadPerson(db, person.id), oneTimePassword };

@@ -3,6 +3,7 @@ import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { authorize } from "../audit/authorize";
 import { auditRowData } from "../audit/audit-row-data";
+import { scopeChangedEvents } from "../realtime/scope-changed-event";
 import { apiClientNotFound, loadApiClient, parseApiClientId } from "./api-client-view";
 import type { ApiClientView } from "./schemas";
 import { planTicketRelease } from "./unassign-tickets";
@@ -29,6 +30,8 @@ export async function revokeApiClient(actor: Actor, clientId: string): Promise<A
   const release = disableUser ? await planTicketRelease(db, actor, userId, now) : { count: 0, writes: [] };
   await db.$transaction([
     db.apiClient.updateMany({ where: { id: current.id, revokedAt: null }, data: { revokedAt: now } }),
+    // ⚠ Streams opened with this key (whatever becomes of the service user) close at once.
+    db.outboxEvent.createMany({ data: scopeChangedEvents([userId]) }),
     ...(disableUser ? [db.user.update({ where: { id: userId }, data: { status: "DISABLED", sessionsValidAfter: now }, select: { id: true } })] : []),
     ...release.writes,
     db.auditLog.create({

@@ -8,6 +8,7 @@
 import type { RequestOrigin } from "../../access/actor";
 import { getDb } from "../../db/client";
 import { auditRowData } from "../audit/audit-row-data";
+import { scopeChangedEvents } from "../realtime/scope-changed-event";
 
 /** sign_out: the person signed out; in_session_checks_exhausted: too many wrong codes or passwords inside a session. */
 export type EndSessionsReason = "sign_out" | "in_session_checks_exhausted";
@@ -18,6 +19,8 @@ export async function unsafeEndSessions(userId: string, origin: RequestOrigin | 
   if (!user) return;
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { sessionsValidAfter: new Date() } }),
+    // ⚠ Open event streams of the user re-check at once, on every instance.
+    db.outboxEvent.createMany({ data: scopeChangedEvents([userId]) }),
     db.auditLog.create({ data: auditRowData({ userId, role: user.role, origin: origin ?? { ip: null, userAgent: null } }, { action: "auth.sign_out", reason }) }),
   ]);
 }

@@ -10,6 +10,7 @@ import { generateRecoveryCodes, hashRecoveryCode, normalizeRecoveryCode } from "
 import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { auditRowData } from "../audit/audit-row-data";
+import { scopeChangedEvents } from "../realtime/scope-changed-event";
 import { assertMfaSelfService } from "./assert-mfa-self-service";
 import { confirmMfaEnrolmentSchema, type RecoveryCodes } from "./schemas";
 import { verifyCodeInSession } from "./verify-code-in-session";
@@ -37,6 +38,8 @@ export async function confirmMfaEnrolment(actor: Actor, input: unknown): Promise
       data: { mfaEnabledAt: now, sessionsValidAfter: now },
     });
     if (count !== 1) return false;
+    // Every other session ended: their open event streams close at once.
+    await tx.outboxEvent.createMany({ data: scopeChangedEvents([user.id]) });
     await tx.mfaRecoveryCode.deleteMany({ where: { userId: user.id } });
     await tx.mfaRecoveryCode.createMany({
       data: recoveryCodes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(user.id, normalizeRecoveryCode(c)!) })),

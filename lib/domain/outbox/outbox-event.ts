@@ -23,7 +23,11 @@ export type OutboxEventType =
   | "mention.created"
   | "collaborator.removed"
   // Staff opened the thread up to a message: to the member only ("Seen").
-  | "read";
+  | "read"
+  // A user's access changed (deactivated, signed out, role, teams, key revoked): that user's
+  // open streams re-check their receiver before delivering anything later. Never sent to a
+  // browser (lib/domain/realtime/scope-changed-event.ts).
+  | "scope.changed";
 
 /** Ids, status values, counts, flags. */
 export type OutboxPayload = Record<string, string | number | boolean | null>;
