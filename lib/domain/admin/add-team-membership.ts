@@ -5,9 +5,10 @@ import { authorize } from "../audit/authorize";
 import { auditRowData } from "../audit/audit-row-data";
 import { scopeChangedEvents } from "../realtime/scope-changed-event";
 import { isUniqueViolation, type UniqueKey } from "../messages/prisma-errors";
-import { parseTeamId, teamNotFound } from "../teams/admin-team-view";
-import { loadPersonDetail, parseUserId, personNotFound, reloadPerson } from "./admin-person";
+import { loadPersonDetail, reloadPerson } from "./admin-person";
 import { isTeamRole, type PersonDetail } from "./schemas";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 const membershipKey: UniqueKey = { model: "TeamMembership", index: "team_memberships_pkey", fields: ["team_id", "user_id"] };
 
@@ -18,14 +19,14 @@ const membershipKey: UniqueKey = { model: "TeamMembership", index: "team_members
  * assignMemberTeam). Idempotent: already in the team, nothing is written.
  */
 export async function addTeamMembership(actor: Actor, userId: string, teamId: string): Promise<PersonDetail> {
-  await authorize(actor, "user.manage", { recordType: "user", recordId: userId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "user.manage", { recordType: "user", recordId: userId }, { denyAs: "NOT_FOUND" });
   const db = await getDb();
-  const id = parseUserId(userId);
+  const id = parseRecordId(userId);
   const person = id ? await loadPersonDetail(db, id) : null;
-  if (!person) throw await personNotFound(db, actor, "user.team_add", userId);
-  const tid = parseTeamId(teamId);
+  if (!person) throw await recordNotFound(db, actor, { action: "user.team_add", recordType: "user", recordId: userId, reason: "not_found" }, "No such person.");
+  const tid = parseRecordId(teamId);
   const team = tid ? await db.team.findUnique({ where: { id: tid }, select: { id: true, archivedAt: true } }) : null;
-  if (!team) throw await teamNotFound(db, actor, "user.team_add", teamId);
+  if (!team) throw await recordNotFound(db, actor, { action: "user.team_add", recordType: "team", recordId: teamId, reason: "not_found" }, "No such team.");
 
   if (!isTeamRole(person.role)) {
     const why = person.role === "MEMBER" ? "A member's concierge team is set with “Concierge team”, not as a team membership." : "Administrators and compliance work in no team.";

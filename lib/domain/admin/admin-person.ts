@@ -4,11 +4,9 @@
  * person. A member's profile contributes its concierge team and nothing else (no date of
  * birth, plan, address or health tags); threads and tickets are only ever counted.
  */
-import { z } from "zod";
 import type { Actor } from "../../access/actor";
 import type { Prisma, PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
 import type { PersonDetail, PersonTeam, PersonView } from "./schemas";
 
 const teamSelect = { select: { id: true, name: true, kind: true, archivedAt: true } } as const;
@@ -83,18 +81,6 @@ export async function loadPersonDetail(db: PrismaClient, userId: string): Promis
     assignedOpenTickets,
     apiClients: apiClients.map((c) => ({ id: c.id, name: c.name, keyPrefix: `cnc_${c.keyPrefix}`, revokedAt: c.revokedAt?.toISOString() ?? null })),
   };
-}
-
-/** The id if it is a well-formed UUID, else null: a malformed id is simply not found. */
-export function parseUserId(raw: string): string | null {
-  const parsed = z.uuid().safeParse(raw);
-  return parsed.success ? parsed.data.toLowerCase() : null;
-}
-
-/** A missing or malformed user id: NOT_FOUND, and the attempt is audited as DENIED. */
-export async function personNotFound(db: Pick<PrismaClient, "auditLog">, actor: Actor, action: string, userId: string): Promise<AppError> {
-  await recordAudit(db, actor, { action, outcome: "DENIED", recordType: "user", recordId: userId.slice(0, 64), reason: "not_found" });
-  return new AppError("NOT_FOUND", "No such person.");
 }
 
 /** The person as it now is, after a change; a row deleted meanwhile is NOT_FOUND. */

@@ -1,9 +1,5 @@
 /** API clients as administration shows them: names, prefixes, times — never a key or its hash. */
-import { z } from "zod";
-import type { Actor } from "../../access/actor";
 import type { Prisma, PrismaClient } from "../../db/generated/client";
-import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
 import type { ApiClientView } from "./schemas";
 
 const teamSelect = { select: { id: true, name: true, kind: true, archivedAt: true } } as const;
@@ -48,12 +44,3 @@ export async function loadApiClient(db: PrismaClient, id: string): Promise<ApiCl
   return row ? toApiClientView(row) : null;
 }
 
-export function parseApiClientId(raw: string): string | null {
-  const parsed = z.uuid().safeParse(raw);
-  return parsed.success ? parsed.data.toLowerCase() : null;
-}
-
-export async function apiClientNotFound(db: Pick<PrismaClient, "auditLog">, actor: Actor, action: string, id: string): Promise<AppError> {
-  await recordAudit(db, actor, { action, outcome: "DENIED", recordType: "apiClient", recordId: id.slice(0, 64), reason: "not_found" });
-  return new AppError("NOT_FOUND", "No such API client.");
-}

@@ -7,8 +7,10 @@ import { auditRowData } from "../audit/audit-row-data";
 import { isRecordNotFound } from "../messages/prisma-errors";
 import { outboxEventData } from "../outbox/outbox-event";
 import { uuid7 } from "../shared/uuid7";
-import { conciergeThreadsWhere, parseUserId, personNotFound } from "./admin-person";
+import { conciergeThreadsWhere } from "./admin-person";
 import { assignMemberTeamSchema, type AssignMemberTeamInput, type MemberTeamChange } from "./schemas";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 const maxAttempts = 3;
 
@@ -41,12 +43,12 @@ type Target = { teamId: string; queueId: string };
  * fresh state. A send that loses the race the other way is guarded in its own write.
  */
 export async function assignMemberTeam(actor: Actor, memberId: string, input: AssignMemberTeamInput): Promise<MemberTeamChange> {
-  await authorize(actor, "user.manage", { recordType: "member", recordId: memberId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "user.manage", { recordType: "member", recordId: memberId }, { denyAs: "NOT_FOUND" });
   const { teamId } = assignMemberTeamSchema.parse(input);
   const db = await getDb();
-  const id = parseUserId(memberId);
+  const id = parseRecordId(memberId);
   const row = id ? await db.user.findFirst({ where: { id, role: "MEMBER" }, select: { id: true, memberProfile: { select: { teamId: true } } } }) : null;
-  if (!row?.memberProfile) throw await personNotFound(db, actor, "member.team_assign", memberId);
+  if (!row?.memberProfile) throw await recordNotFound(db, actor, { action: "member.team_assign", recordType: "user", recordId: memberId, reason: "not_found" }, "No such person.");
 
   const team = await db.team.findUnique({ where: { id: teamId.toLowerCase() }, select: { id: true, kind: true, archivedAt: true, queue: { select: { id: true } } } });
   if (!team || team.kind !== "CONCIERGE" || team.archivedAt || !team.queue) {

@@ -6,10 +6,12 @@ import { authorize } from "../audit/authorize";
 import { auditRowData } from "../audit/audit-row-data";
 import { scopeChangedEvents } from "../realtime/scope-changed-event";
 import { isRecordNotFound } from "../messages/prisma-errors";
-import { loadPersonDetail, parseUserId, personNotFound, refuseSelf, reloadPerson } from "./admin-person";
+import { loadPersonDetail, refuseSelf, reloadPerson } from "./admin-person";
 import { changeUserRoleSchema, isTeamRole, type ChangeUserRoleInput, type PersonDetail } from "./schemas";
 import { planTicketRelease } from "./unassign-tickets";
 import { planBorrowedAccessEnd } from "./end-borrowed-access";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 /**
  * Changes the role of a staff, admin or compliance account (PATCH /api/v1/admin/users/{id}).
@@ -27,12 +29,12 @@ import { planBorrowedAccessEnd } from "./end-borrowed-access";
  *    only the stamp stops an old token from working again after a change back.
  */
 export async function changeUserRole(actor: Actor, userId: string, input: ChangeUserRoleInput): Promise<PersonDetail> {
-  await authorize(actor, "user.manage", { recordType: "user", recordId: userId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "user.manage", { recordType: "user", recordId: userId }, { denyAs: "NOT_FOUND" });
   const { role } = changeUserRoleSchema.parse(input);
   const db = await getDb();
-  const id = parseUserId(userId);
+  const id = parseRecordId(userId);
   const person = id ? await loadPersonDetail(db, id) : null;
-  if (!person) throw await personNotFound(db, actor, "user.role_change", userId);
+  if (!person) throw await recordNotFound(db, actor, { action: "user.role_change", recordType: "user", recordId: userId, reason: "not_found" }, "No such person.");
   if (person.role === role) return person;
   refuseSelf(actor, person.id, "change the role of");
   if (person.role === "MEMBER" || role === "MEMBER") {

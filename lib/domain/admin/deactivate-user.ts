@@ -5,10 +5,12 @@ import { authorize } from "../audit/authorize";
 import { auditRowData } from "../audit/audit-row-data";
 import { scopeChangedEvents } from "../realtime/scope-changed-event";
 import { isRecordNotFound } from "../messages/prisma-errors";
-import { loadPersonDetail, memberIdOf, parseUserId, personNotFound, refuseSelf, reloadPerson } from "./admin-person";
+import { loadPersonDetail, memberIdOf, refuseSelf, reloadPerson } from "./admin-person";
 import type { PersonDetail } from "./schemas";
 import { planTicketRelease } from "./unassign-tickets";
 import { planBorrowedAccessEnd } from "./end-borrowed-access";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 /**
  * ⚠ SECURITY: deactivates an account (POST /api/v1/admin/users/{id}/deactivate) and ends
@@ -20,11 +22,11 @@ import { planBorrowedAccessEnd } from "./end-borrowed-access";
  * Deactivating twice is a no-op; nobody deactivates themselves.
  */
 export async function deactivateUser(actor: Actor, userId: string): Promise<PersonDetail> {
-  await authorize(actor, "user.manage", { recordType: "user", recordId: userId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "user.manage", { recordType: "user", recordId: userId }, { denyAs: "NOT_FOUND" });
   const db = await getDb();
-  const id = parseUserId(userId);
+  const id = parseRecordId(userId);
   const person = id ? await loadPersonDetail(db, id) : null;
-  if (!person) throw await personNotFound(db, actor, "user.deactivate", userId);
+  if (!person) throw await recordNotFound(db, actor, { action: "user.deactivate", recordType: "user", recordId: userId, reason: "not_found" }, "No such person.");
   if (person.status === "DISABLED") return person;
   refuseSelf(actor, person.id, "deactivate");
 

@@ -3,11 +3,12 @@ import { getDb } from "../../db/client";
 import { authorize } from "../audit/authorize";
 import { auditRowData } from "../audit/audit-row-data";
 import { scopeChangedEvents } from "../realtime/scope-changed-event";
-import { parseTeamId, teamNotFound } from "../teams/admin-team-view";
-import { loadPersonDetail, parseUserId, personNotFound, reloadPerson } from "./admin-person";
+import { loadPersonDetail, reloadPerson } from "./admin-person";
 import type { PersonDetail } from "./schemas";
 import { planTicketRelease } from "./unassign-tickets";
 import { planBorrowedAccessEnd } from "./end-borrowed-access";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 /**
  * Takes a person out of a team (DELETE /api/v1/admin/users/{id}/teams/{teamId}). From
@@ -16,14 +17,14 @@ import { planBorrowedAccessEnd } from "./end-borrowed-access";
  * row. Idempotent: not in the team, nothing is written.
  */
 export async function removeTeamMembership(actor: Actor, userId: string, teamId: string): Promise<PersonDetail> {
-  await authorize(actor, "user.manage", { recordType: "user", recordId: userId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "user.manage", { recordType: "user", recordId: userId }, { denyAs: "NOT_FOUND" });
   const db = await getDb();
-  const id = parseUserId(userId);
+  const id = parseRecordId(userId);
   const person = id ? await loadPersonDetail(db, id) : null;
-  if (!person) throw await personNotFound(db, actor, "user.team_remove", userId);
-  const tid = parseTeamId(teamId);
+  if (!person) throw await recordNotFound(db, actor, { action: "user.team_remove", recordType: "user", recordId: userId, reason: "not_found" }, "No such person.");
+  const tid = parseRecordId(teamId);
   const team = tid ? await db.team.findUnique({ where: { id: tid }, select: { id: true } }) : null;
-  if (!team) throw await teamNotFound(db, actor, "user.team_remove", teamId);
+  if (!team) throw await recordNotFound(db, actor, { action: "user.team_remove", recordType: "team", recordId: teamId, reason: "not_found" }, "No such team.");
   if (person.role === "MEMBER" || !person.teams.some((t) => t.id === team.id)) return person;
 
   const now = new Date();

@@ -5,9 +5,11 @@ import { AppError } from "../../errors";
 import { authorize } from "../audit/authorize";
 import { auditRowData } from "../audit/audit-row-data";
 import { scopeChangedEvents } from "../realtime/scope-changed-event";
-import { loadPersonDetail, parseUserId, personNotFound, refuseSelf, reloadPerson } from "./admin-person";
+import { loadPersonDetail, refuseSelf, reloadPerson } from "./admin-person";
 import { generateOneTimePassword } from "./one-time-password";
 import type { PasswordReset } from "./schemas";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 /**
  * ⚠ SECURITY: replaces a staff, admin or compliance account's password with a new one-time
@@ -19,11 +21,11 @@ import type { PasswordReset } from "./schemas";
  * have no password by design).
  */
 export async function resetUserPassword(actor: Actor, userId: string): Promise<PasswordReset> {
-  await authorize(actor, "user.manage", { recordType: "user", recordId: userId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "user.manage", { recordType: "user", recordId: userId }, { denyAs: "NOT_FOUND" });
   const db = await getDb();
-  const id = parseUserId(userId);
+  const id = parseRecordId(userId);
   const person = id ? await loadPersonDetail(db, id) : null;
-  if (!person) throw await personNotFound(db, actor, "user.password_reset", userId);
+  if (!person) throw await recordNotFound(db, actor, { action: "user.password_reset", recordType: "user", recordId: userId, reason: "not_found" }, "No such person.");
   refuseSelf(actor, person.id, "reset the password of");
   if (person.role === "MEMBER") throw new AppError("CONFLICT", "Administrators do not set members' passwords.");
   if (person.serviceUser) throw new AppError("CONFLICT", "An API client's service user has no password. Create a new key instead.");

@@ -4,9 +4,11 @@ import { AppError } from "../../errors";
 import { authorize } from "../audit/authorize";
 import { auditRowData } from "../audit/audit-row-data";
 import { scopeChangedEvents } from "../realtime/scope-changed-event";
-import { apiClientNotFound, loadApiClient, parseApiClientId } from "./api-client-view";
+import { loadApiClient } from "./api-client-view";
 import type { ApiClientView } from "./schemas";
 import { planTicketRelease } from "./unassign-tickets";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 /**
  * ⚠ SECURITY: revokes an API client (POST /api/v1/admin/api-clients/{id}/revoke). Effective
@@ -16,11 +18,11 @@ import { planTicketRelease } from "./unassign-tickets";
  * are released. Revoking twice is a no-op. There is no un-revoke: issue a new key.
  */
 export async function revokeApiClient(actor: Actor, clientId: string): Promise<ApiClientView> {
-  await authorize(actor, "apiClient.manage", { recordType: "apiClient", recordId: clientId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "apiClient.manage", { recordType: "apiClient", recordId: clientId }, { denyAs: "NOT_FOUND" });
   const db = await getDb();
-  const id = parseApiClientId(clientId);
+  const id = parseRecordId(clientId);
   const current = id ? await loadApiClient(db, id) : null;
-  if (!current) throw await apiClientNotFound(db, actor, "apiClient.revoke", clientId);
+  if (!current) throw await recordNotFound(db, actor, { action: "apiClient.revoke", recordType: "apiClient", recordId: clientId, reason: "not_found" }, "No such API client.");
   if (current.revokedAt) return current;
 
   const now = new Date();

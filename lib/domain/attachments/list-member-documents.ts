@@ -5,7 +5,6 @@
  * for any field they may not see, and so does a member outside the actor's scope (audited
  * as DENIED). Audited as one read of the member's documents.
  */
-import { z } from "zod";
 import type { Actor } from "../../access/actor";
 import { memberContextFieldsFor } from "../../access/member-context-fields";
 import { memberWhereForActor, messageWhereForActor } from "../../access/scopes";
@@ -15,14 +14,15 @@ import { authorize } from "../audit/authorize";
 import { recordAudit } from "../audit/record-audit";
 import { attachmentViewSelect, toAttachmentView } from "./attachment-view";
 import type { AttachmentView } from "./schemas";
+import { parseRecordId } from "../shared/record-id";
 
 const MAX_DOCUMENTS = 50;
 
 export async function listMemberDocuments(actor: Actor, memberId: string): Promise<{ items: AttachmentView[] }> {
-  const target = { recordType: "member", recordId: memberId.slice(0, 64) };
+  const target = { recordType: "member", recordId: memberId };
   await authorize(actor, "memberContext.read", target, { denyAs: "NOT_FOUND" });
   const db = await getDb();
-  const id = z.guid().safeParse(memberId).success ? memberId.toLowerCase() : null;
+  const id = parseRecordId(memberId);
   if (!id || !memberContextFieldsFor(actor.role).has("documents")) {
     await recordAudit(db, actor, { action: "memberDocuments.list", outcome: "DENIED", ...target, reason: id ? "field_not_granted" : "out_of_scope" });
     throw new AppError("NOT_FOUND");

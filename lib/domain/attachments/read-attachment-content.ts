@@ -11,8 +11,9 @@ import { getDb } from "../../db/client";
 import { getDocumentStorage, isDocumentNotFound, type DocumentStorage } from "../../storage/document-storage";
 import { authorize } from "../audit/authorize";
 import { recordAudit } from "../audit/record-audit";
-import { attachmentNotFound, parseAttachmentId } from "./attachment-not-found";
 import { attachmentWhereForActor } from "./attachment-scope";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 export type AttachmentVariant = "original" | "thumbnail";
 
@@ -25,28 +26,28 @@ export async function readAttachmentContent(
   storage: DocumentStorage = getDocumentStorage(),
 ): Promise<AttachmentContent> {
   const action = variant === "thumbnail" ? "attachment.viewThumbnail" : "attachment.download";
-  await authorize(actor, "attachment.read", { recordType: "attachment", recordId: attachmentId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "attachment.read", { recordType: "attachment", recordId: attachmentId }, { denyAs: "NOT_FOUND" });
   const db = await getDb();
-  const id = parseAttachmentId(attachmentId);
+  const id = parseRecordId(attachmentId);
   const row = id
     ? await db.attachment.findFirst({
         where: { AND: [{ id }, attachmentWhereForActor(actor)] },
         select: { id: true, status: true, memberId: true, displayName: true, detectedType: true, storageKey: true, thumbnailKey: true, sha256: true },
       })
     : null;
-  if (!row) throw await attachmentNotFound(db, actor, action, attachmentId);
+  if (!row) throw await recordNotFound(db, actor, { action, recordType: "attachment", recordId: attachmentId });
   const key = variant === "thumbnail" ? row.thumbnailKey : row.storageKey;
-  if (row.status !== "CLEAN" || !key || !row.detectedType) throw await attachmentNotFound(db, actor, action, attachmentId, `not_clean_${row.status.toLowerCase()}`);
+  if (row.status !== "CLEAN" || !key || !row.detectedType) throw await recordNotFound(db, actor, { action, recordType: "attachment", recordId: attachmentId, reason: `not_clean_${row.status.toLowerCase()}` });
 
   let bytes: Buffer;
   try {
     bytes = await storage.get(key);
   } catch (error) {
     if (!isDocumentNotFound(error)) throw error;
-    throw await attachmentNotFound(db, actor, action, attachmentId, "missing_in_storage");
+    throw await recordNotFound(db, actor, { action, recordType: "attachment", recordId: attachmentId, reason: "missing_in_storage" });
   }
   if (variant === "original" && row.sha256 && createHash("sha256").update(bytes).digest("hex") !== row.sha256) {
-    throw await attachmentNotFound(db, actor, action, attachmentId, "hash_mismatch");
+    throw await recordNotFound(db, actor, { action, recordType: "attachment", recordId: attachmentId, reason: "hash_mismatch" });
   }
 
   await recordAudit(db, actor, { action, memberId: row.memberId, recordType: "attachment", recordId: row.id });

@@ -3,9 +3,10 @@ import { threadWhereForActor } from "../../access/scopes";
 import { getDb } from "../../db/client";
 import { authorize } from "../audit/authorize";
 import { recordAudit } from "../audit/record-audit";
-import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
 import { canRemoveCollaborators } from "./can-remove-collaborators";
 import type { CollaboratorList, CollaboratorView } from "./schemas";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 /**
  * The active collaborators of a thread the actor can open (GET /api/v1/threads/{id}/collaborators):
@@ -14,10 +15,10 @@ import type { CollaboratorList, CollaboratorView } from "./schemas";
  * checks again). Staff only: the capability to bring people in is the one to see who is in.
  */
 export async function listCollaborators(actor: Actor, threadId: string): Promise<CollaboratorList> {
-  await authorize(actor, "collaborator.add", { recordType: "thread", recordId: threadId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "collaborator.add", { recordType: "thread", recordId: threadId }, { denyAs: "NOT_FOUND" });
   const db = await getDb();
-  const id = parseThreadId(threadId);
-  if (!id) throw await threadNotFound(db, actor, "collaborator.list", threadId);
+  const id = parseRecordId(threadId);
+  if (!id) throw await recordNotFound(db, actor, { action: "collaborator.list", recordType: "thread", recordId: threadId });
 
   const thread = await db.thread.findFirst({
     where: { AND: [{ id }, threadWhereForActor(actor)] },
@@ -39,7 +40,7 @@ export async function listCollaborators(actor: Actor, threadId: string): Promise
       },
     },
   });
-  if (!thread) throw await threadNotFound(db, actor, "collaborator.list", id);
+  if (!thread) throw await recordNotFound(db, actor, { action: "collaborator.list", recordType: "thread", recordId: id });
 
   // Concurrent mentions may have left two active rows for one person: show the first.
   const seen = new Set<string>();

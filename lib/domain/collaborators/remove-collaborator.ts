@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Actor } from "../../access/actor";
 import { threadWhereForActor } from "../../access/scopes";
 import { getDb } from "../../db/client";
@@ -9,8 +8,9 @@ import { authorize } from "../audit/authorize";
 import { recordAudit } from "../audit/record-audit";
 import { isRecordNotFound } from "../messages/prisma-errors";
 import { createOutboxEvent } from "../outbox/outbox-event";
-import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
 import { canRemoveCollaborators } from "./can-remove-collaborators";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 const notACollaborator = "This person is not a collaborator on this conversation.";
 
@@ -22,13 +22,12 @@ const notACollaborator = "This person is not a collaborator on this conversation
  * whose removedAt is null.
  */
 export async function removeCollaborator(actor: Actor, threadId: string, userId: string): Promise<void> {
-  const target = { recordType: "thread", recordId: threadId.slice(0, 64) };
+  const target = { recordType: "thread", recordId: threadId };
   await authorize(actor, "collaborator.remove", target, { denyAs: "NOT_FOUND" });
   const db = await getDb();
-  const id = parseThreadId(threadId);
-  if (!id) throw await threadNotFound(db, actor, "collaborator.remove", threadId);
-  const parsedUser = z.guid().safeParse(userId);
-  const removedUserId = parsedUser.success ? parsedUser.data.toLowerCase() : null;
+  const id = parseRecordId(threadId);
+  if (!id) throw await recordNotFound(db, actor, { action: "collaborator.remove", recordType: "thread", recordId: threadId });
+  const removedUserId = parseRecordId(userId);
 
   const now = new Date();
   const scope = threadWhereForActor(actor, now);
@@ -42,7 +41,7 @@ export async function removeCollaborator(actor: Actor, threadId: string, userId:
       collaborators: { where: { removedAt: null, ...(removedUserId ? { userId: removedUserId } : { id: { in: [] } }) }, select: { id: true } },
     },
   });
-  if (!thread) throw await threadNotFound(db, actor, "collaborator.remove", id);
+  if (!thread) throw await recordNotFound(db, actor, { action: "collaborator.remove", recordType: "thread", recordId: id });
   const denied = { action: "collaborator.remove", outcome: "DENIED" as const, memberId: thread.memberId, ...target, recordId: id };
   if (!canRemoveCollaborators(actor, thread.teamId)) {
     await recordAudit(db, actor, { ...denied, reason: "not_owning_team" });

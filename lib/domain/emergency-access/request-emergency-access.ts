@@ -8,12 +8,13 @@ import { getEnv } from "../../env";
 import { AppError } from "../../errors";
 import { authorize } from "../audit/authorize";
 import { recordAudit } from "../audit/record-audit";
-import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
 import { toThreadAccess } from "../threads/thread-view";
 import { grantEmergencyAccess } from "./grant-emergency-access";
 import { emergencyAccessLimit, rateLimitedMessage, recentGrantCount } from "./rate-limit";
 import { requestEmergencyAccessSchema, type EmergencyAccessGrant, type RequestEmergencyAccessInput } from "./schemas";
 import { unsafeFindThreadForEmergency } from "./unsafe-find-thread-for-emergency";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 const action = "emergencyAccess.request";
 
@@ -27,17 +28,17 @@ export type RequestEmergencyAccessResult = { grant: EmergencyAccessGrant; create
 export async function requestEmergencyAccess(actor: Actor, threadId: string, input: RequestEmergencyAccessInput): Promise<RequestEmergencyAccessResult> {
   // Addressed at one thread: a role that may never break the glass gets the same 404 as
   // for a thread that does not exist (docs/security.md).
-  await authorize(actor, action, { recordType: "thread", recordId: threadId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, action, { recordType: "thread", recordId: threadId }, { denyAs: "NOT_FOUND" });
   const { reason } = requestEmergencyAccessSchema.parse(input);
   // ⚠ A person breaks the glass, not a system: an API key (a service user) never may, so a
   // leaked key cannot open conversations outside the teams it was scoped to.
   if (actor.apiClientId !== null) {
-    await recordAudit(await getDb(), actor, { action, outcome: "DENIED", recordType: "thread", recordId: threadId.slice(0, 64), reason: "api_client" });
+    await recordAudit(await getDb(), actor, { action, outcome: "DENIED", recordType: "thread", recordId: threadId, reason: "api_client" });
     throw new AppError("FORBIDDEN", "Emergency access is for people, not API clients.");
   }
   const db = await getDb();
-  const id = parseThreadId(threadId);
-  if (!id) throw await threadNotFound(db, actor, action, threadId);
+  const id = parseRecordId(threadId);
+  if (!id) throw await recordNotFound(db, actor, { action, recordType: "thread", recordId: threadId });
 
   const now = new Date();
   // Before the lookup, so a person over the limit learns nothing more about any id — except
@@ -49,7 +50,7 @@ export async function requestEmergencyAccess(actor: Actor, threadId: string, inp
   }
 
   const thread = await unsafeFindThreadForEmergency(db, actor, id, now);
-  if (!thread) throw await threadNotFound(db, actor, action, id);
+  if (!thread) throw await recordNotFound(db, actor, { action, recordType: "thread", recordId: id });
   const access = toThreadAccess(actor, thread);
   if (access && access.via !== "emergency") throw new AppError("CONFLICT", "You already have access to this conversation.");
 

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Actor } from "../../access/actor";
 import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
@@ -8,17 +7,18 @@ import { recordAudit } from "../audit/record-audit";
 import { isRecordNotFound } from "../messages/prisma-errors";
 import { emergencyAccessReviewSelect, toEmergencyAccessReviewItem } from "./emergency-access-view";
 import { reviewEmergencyAccessSchema, type EmergencyAccessReviewItem, type ReviewEmergencyAccessInput } from "./schemas";
+import { parseRecordId } from "../shared/record-id";
 
 const action = "emergencyAccess.review";
 const alreadyReviewed = () => new AppError("CONFLICT", "This emergency access was already reviewed.");
 
 /** Compliance marks one emergency access reviewed, with an optional note. Audited. */
 export async function reviewEmergencyAccess(actor: Actor, accessId: string, input: ReviewEmergencyAccessInput): Promise<EmergencyAccessReviewItem> {
-  const target = { recordType: "emergencyAccess", recordId: accessId.slice(0, 64) };
+  const target = { recordType: "emergencyAccess", recordId: accessId };
   await authorize(actor, action, target, { denyAs: "NOT_FOUND" });
   const { note } = reviewEmergencyAccessSchema.parse(input);
   const db = await getDb();
-  const id = z.uuid().safeParse(accessId).data;
+  const id = parseRecordId(accessId);
   const existing = id ? await db.emergencyAccess.findUnique({ where: { id }, select: { reviewedAt: true, userId: true, threadId: true, thread: { select: { memberId: true } } } }) : null;
   if (!id || !existing) {
     await recordAudit(db, actor, { ...target, action, outcome: "DENIED", reason: "not_found" });

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Actor } from "../../access/actor";
 import { memberContextFields, memberContextFieldsFor, type MemberContextField } from "../../access/member-context-fields";
 import { memberWhereForActor, ticketWhereForActor } from "../../access/scopes";
@@ -8,6 +7,7 @@ import { authorize } from "../audit/authorize";
 import { recordAudit } from "../audit/record-audit";
 import { memberContextSelect, type MemberContextRow } from "./member-context-select";
 import type { MemberContextView } from "./schemas";
+import { parseRecordId } from "../shared/record-id";
 
 /** How many of the member's tickets the panel lists. */
 const RECENT_TICKETS = 5;
@@ -19,10 +19,10 @@ const RECENT_TICKETS = 5;
  * the keys that are present. Reading it is audited with the fields shown.
  */
 export async function getMemberContext(actor: Actor, memberId: string): Promise<MemberContextView> {
-  await authorize(actor, "memberContext.read", { recordType: "member", recordId: memberId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "memberContext.read", { recordType: "member", recordId: memberId }, { denyAs: "NOT_FOUND" });
   const db = await getDb();
   const granted = memberContextFieldsFor(actor.role);
-  const id = z.guid().safeParse(memberId).success ? memberId.toLowerCase() : null;
+  const id = parseRecordId(memberId);
 
   const user = id
     ? ((await db.user.findFirst({
@@ -38,7 +38,7 @@ export async function getMemberContext(actor: Actor, memberId: string): Promise<
       action: "memberContext.read",
       outcome: "DENIED",
       recordType: "member",
-      recordId: memberId.slice(0, 64),
+      recordId: memberId,
       reason: "out_of_scope",
     });
     throw new AppError("NOT_FOUND");

@@ -4,12 +4,13 @@ import { getDb } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { authorize } from "../audit/authorize";
 import { decodeCursor, encodeCursor } from "../shared/cursor";
-import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
 import { auditRowData } from "../audit/audit-row-data";
 import { messageViewSelect, toMessageView } from "./message-view";
 import { isStaffRole } from "../../access/roles";
 import { readReceiptWrites } from "../realtime/read-receipt";
 import { listMessagesSchema, type ListMessagesInput, type MessageView } from "./schemas";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 /**
  * The messages of a thread, oldest first (GET /api/v1/threads/{id}/messages). Pages run
@@ -23,12 +24,12 @@ export async function listMessages(
   threadId: string,
   input: ListMessagesInput = {},
 ): Promise<{ items: MessageView[]; nextCursor: string | null }> {
-  await authorize(actor, "thread.read", { recordType: "thread", recordId: threadId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "thread.read", { recordType: "thread", recordId: threadId }, { denyAs: "NOT_FOUND" });
   const { cursor, limit } = listMessagesSchema.parse(input);
   const after = decodeCursor(cursor);
   const db = await getDb();
-  const id = parseThreadId(threadId);
-  if (!id) throw await threadNotFound(db, actor, "message.list", threadId);
+  const id = parseRecordId(threadId);
+  if (!id) throw await recordNotFound(db, actor, { action: "message.list", recordType: "thread", recordId: threadId });
 
   const now = new Date();
   const [thread, rows, readState] = await Promise.all([
@@ -50,7 +51,7 @@ export async function listMessages(
       ? db.threadReadState.findUnique({ where: { threadId_userId: { threadId: id, userId: actor.userId } }, select: { lastReadAt: true } })
       : Promise.resolve(null),
   ]);
-  if (!thread) throw await threadNotFound(db, actor, "message.list", id);
+  if (!thread) throw await recordNotFound(db, actor, { action: "message.list", recordType: "thread", recordId: id });
 
   const page = rows.slice(0, limit);
   const hasMore = rows.length > limit;

@@ -7,7 +7,6 @@ import { authorize } from "../audit/authorize";
 import { recordAudit } from "../audit/record-audit";
 import { createOutboxEvent } from "../outbox/outbox-event";
 import { uuid7 } from "../shared/uuid7";
-import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
 import { planTicketForMessage, type MessageKind, type TicketPlan } from "../tickets/ticket-state-machine";
 import { auditRowData } from "../audit/audit-row-data";
 import { checkAttachmentsToSend, sentAttachments, tagAttachments } from "../attachments/attach-to-message";
@@ -16,6 +15,8 @@ import { findOwnMessage } from "./find-own-message";
 import { toMessageView } from "./message-view";
 import { isRecordNotFound, isUniqueViolation, messageClientIdKey, oneActiveCollaborationKey, oneActiveTicketKey } from "./prisma-errors";
 import { sendMessageSchema, type MessageView, type SendMessageInput } from "./schemas";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 export type SendMessageResult = { message: MessageView; created: boolean };
 
@@ -38,9 +39,9 @@ type ParsedInput = ReturnType<typeof sendMessageSchema.parse>;
  * everyone mentioned gets a MENTION notification — all in the same batch.
  */
 export async function sendMessage(actor: Actor, threadId: string, input: SendMessageInput): Promise<SendMessageResult> {
-  await authorize(actor, "message.send", { recordType: "thread", recordId: threadId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "message.send", { recordType: "thread", recordId: threadId }, { denyAs: "NOT_FOUND" });
   const q = sendMessageSchema.parse(input);
-  const target = { recordType: "thread", recordId: threadId.slice(0, 64) };
+  const target = { recordType: "thread", recordId: threadId };
   // ⚠ Internal notes and status changes need their own capabilities (members have neither).
   if (q.visibility === "internal") await authorize(actor, "message.sendInternal", target);
   if (q.ticketStatus !== undefined) await authorize(actor, "ticket.update", target);
@@ -57,8 +58,8 @@ export async function sendMessage(actor: Actor, threadId: string, input: SendMes
     }
   }
   const db = await getDb();
-  const id = parseThreadId(threadId);
-  if (!id) throw await threadNotFound(db, actor, "message.send", threadId);
+  const id = parseRecordId(threadId);
+  if (!id) throw await recordNotFound(db, actor, { action: "message.send", recordType: "thread", recordId: threadId });
 
   // A lost race (the ticket changed between our read and our write) is retried on fresh
   // state a few times with a little jitter; only a thread under sustained concurrent change
@@ -109,7 +110,7 @@ async function attempt(db: PrismaClient, actor: Actor, threadId: string, q: Pars
     findOwnMessage(db, actor, q.clientMessageId),
     readMentionTargets(db, actor, threadId, q.mentions),
   ]);
-  if (!thread) throw await threadNotFound(db, actor, "message.send", threadId);
+  if (!thread) throw await recordNotFound(db, actor, { action: "message.send", recordType: "thread", recordId: threadId });
   if (original) return replay(db, actor, threadId, thread.memberId, original);
   assertAllMentionable(q.mentions, mentioned);
   assertMayBringIn(actor, thread, mentioned);

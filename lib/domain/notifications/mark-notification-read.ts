@@ -3,15 +3,14 @@ import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { authorize } from "../audit/authorize";
 import { notificationWhereForActor } from "./notification-scope";
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { parseRecordId } from "../shared/record-id";
 
 /** Marks one of the caller's notifications read (POST /notifications/{id}/read). Someone else's: 404. */
 export async function markNotificationRead(actor: Actor, notificationId: string): Promise<{ id: string; read: true }> {
-  await authorize(actor, "notification.read", { recordType: "notification", recordId: notificationId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
-  if (!uuid.test(notificationId)) throw new AppError("NOT_FOUND");
+  await authorize(actor, "notification.read", { recordType: "notification", recordId: notificationId }, { denyAs: "NOT_FOUND" });
+  const id = parseRecordId(notificationId);
+  if (!id) throw new AppError("NOT_FOUND");
   const db = await getDb();
-  const id = notificationId.toLowerCase();
   // ⚠ The owner and scope are in the write's own where.
   const { count } = await db.notification.updateMany({ where: { AND: [{ id }, notificationWhereForActor(actor)] }, data: { readAt: new Date() } });
   if (count === 0) {

@@ -12,15 +12,16 @@ import type { Actor } from "../../access/actor";
 import { threadWhereForActor } from "../../access/scopes";
 import { getDb } from "../../db/client";
 import { authorize } from "../audit/authorize";
-import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 export async function getThreadSeen(actor: Actor, threadId: string): Promise<{ seenAt: string | null }> {
-  await authorize(actor, "thread.read", { recordType: "thread", recordId: threadId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "thread.read", { recordType: "thread", recordId: threadId }, { denyAs: "NOT_FOUND" });
   const db = await getDb();
-  const id = parseThreadId(threadId);
-  if (!id) throw await threadNotFound(db, actor, "thread.seen", threadId);
+  const id = parseRecordId(threadId);
+  if (!id) throw await recordNotFound(db, actor, { action: "thread.seen", recordType: "thread", recordId: threadId });
   const thread = await db.thread.findFirst({ where: { AND: [{ id }, threadWhereForActor(actor)] }, select: { id: true, memberId: true } });
-  if (!thread) throw await threadNotFound(db, actor, "thread.seen", id);
+  if (!thread) throw await recordNotFound(db, actor, { action: "thread.seen", recordType: "thread", recordId: id });
   const latest = await db.threadReadState.aggregate({ where: { threadId: id, userId: { not: thread.memberId } }, _max: { lastReadAt: true } });
   const marker = latest._max.lastReadAt;
   if (!marker) return { seenAt: null };

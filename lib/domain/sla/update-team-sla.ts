@@ -4,9 +4,10 @@ import { AppError } from "../../errors";
 import { auditRowData } from "../audit/audit-row-data";
 import { authorize } from "../audit/authorize";
 import { uuid7 } from "../shared/uuid7";
-import { parseTeamId, teamNotFound } from "../teams/admin-team-view";
 import { updateTeamSlaSchema, type TeamSlaView, type UpdateTeamSlaInput } from "./schemas";
 import { loadTeamSla } from "./team-sla-view";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 /**
  * Replaces a team's response targets (PUT /api/v1/admin/teams/{id}/sla): one per priority,
@@ -16,12 +17,12 @@ import { loadTeamSla } from "./team-sla-view";
  * computes due times on read and the sweep on its next pass.
  */
 export async function updateTeamSla(actor: Actor, teamId: string, input: UpdateTeamSlaInput): Promise<TeamSlaView> {
-  await authorize(actor, "team.manage", { recordType: "team", recordId: teamId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "team.manage", { recordType: "team", recordId: teamId }, { denyAs: "NOT_FOUND" });
   const q = updateTeamSlaSchema.parse(input);
   const db = await getDb();
-  const id = parseTeamId(teamId);
+  const id = parseRecordId(teamId);
   const current = id ? await loadTeamSla(db, id) : null;
-  if (!current) throw await teamNotFound(db, actor, "team.sla.update", teamId);
+  if (!current) throw await recordNotFound(db, actor, { action: "team.sla.update", recordType: "team", recordId: teamId, reason: "not_found" }, "No such team.");
   const keep = q.policies.map((p) => p.priority);
   await db.$transaction([
     db.slaPolicy.deleteMany({ where: { teamId: current.teamId, priority: { notIn: keep } } }),

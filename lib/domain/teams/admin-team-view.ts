@@ -2,11 +2,8 @@
  * Loading teams as administration shows them — settings and numbers only — shared by the
  * team operations. Nothing here reads a thread, a message or a member's record.
  */
-import { z } from "zod";
-import type { Actor } from "../../access/actor";
 import type { Prisma, PrismaClient } from "../../db/generated/client";
 import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
 import type { UniqueKey } from "../messages/prisma-errors";
 import { workingHoursSchema, type AdminTeamView, type WorkingHours } from "./schemas";
 
@@ -69,18 +66,6 @@ export async function loadAdminTeam(db: PrismaClient, teamId: string): Promise<A
   const row = await db.team.findUnique({ where: { id: teamId }, select: adminTeamSelect });
   if (!row) return null;
   return toAdminTeamView(row, (await nurseCounts(db, [row.id])).get(row.id) ?? 0);
-}
-
-/** The id if it is a well-formed UUID, else null: a malformed id is simply not found. */
-export function parseTeamId(raw: string): string | null {
-  const parsed = z.uuid().safeParse(raw);
-  return parsed.success ? parsed.data.toLowerCase() : null;
-}
-
-/** A missing or malformed team id: NOT_FOUND, and the attempt is audited as DENIED. */
-export async function teamNotFound(db: Pick<PrismaClient, "auditLog">, actor: Actor, action: string, teamId: string): Promise<AppError> {
-  await recordAudit(db, actor, { action, outcome: "DENIED", recordType: "team", recordId: teamId.slice(0, 64), reason: "not_found" });
-  return new AppError("NOT_FOUND", "No such team.");
 }
 
 export function nameTaken(): AppError {

@@ -4,8 +4,10 @@ import { AppError } from "../../errors";
 import { authorize } from "../audit/authorize";
 import { auditRowData } from "../audit/audit-row-data";
 import { isRecordNotFound } from "../messages/prisma-errors";
-import { loadAdminTeam, parseTeamId, teamNotFound } from "./admin-team-view";
+import { loadAdminTeam } from "./admin-team-view";
 import type { AdminTeamView } from "./schemas";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 /**
  * Archives a team (POST /api/v1/admin/teams/{id}/archive). An archived team takes no new
@@ -15,11 +17,11 @@ import type { AdminTeamView } from "./schemas";
  * active — otherwise that work would sit where no one can see it. Archiving twice is a no-op.
  */
 export async function archiveTeam(actor: Actor, teamId: string): Promise<AdminTeamView> {
-  await authorize(actor, "team.manage", { recordType: "team", recordId: teamId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "team.manage", { recordType: "team", recordId: teamId }, { denyAs: "NOT_FOUND" });
   const db = await getDb();
-  const id = parseTeamId(teamId);
+  const id = parseRecordId(teamId);
   const current = id ? await loadAdminTeam(db, id) : null;
-  if (!current) throw await teamNotFound(db, actor, "team.archive", teamId);
+  if (!current) throw await recordNotFound(db, actor, { action: "team.archive", recordType: "team", recordId: teamId, reason: "not_found" }, "No such team.");
   if (current.archivedAt) return current;
   if (current.memberCount > 0 || current.openTickets > 0) throw stillInUse(current);
 

@@ -3,8 +3,10 @@ import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { authorize } from "../audit/authorize";
 import { auditRowData } from "../audit/audit-row-data";
-import { loadAdminTeam, parseTeamId, teamNotFound } from "./admin-team-view";
+import { loadAdminTeam } from "./admin-team-view";
 import type { AdminTeamView } from "./schemas";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 /**
  * Brings an archived team back (POST /api/v1/admin/teams/{id}/restore), so archiving is
@@ -12,11 +14,11 @@ import type { AdminTeamView } from "./schemas";
  * active team.
  */
 export async function restoreTeam(actor: Actor, teamId: string): Promise<AdminTeamView> {
-  await authorize(actor, "team.manage", { recordType: "team", recordId: teamId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "team.manage", { recordType: "team", recordId: teamId }, { denyAs: "NOT_FOUND" });
   const db = await getDb();
-  const id = parseTeamId(teamId);
+  const id = parseRecordId(teamId);
   const current = id ? await loadAdminTeam(db, id) : null;
-  if (!current) throw await teamNotFound(db, actor, "team.restore", teamId);
+  if (!current) throw await recordNotFound(db, actor, { action: "team.restore", recordType: "team", recordId: teamId, reason: "not_found" }, "No such team.");
   if (!current.archivedAt) return current;
   await db.$transaction([
     db.team.update({ where: { id: current.id }, data: { archivedAt: null }, select: { id: true } }),

@@ -5,8 +5,10 @@ import { AppError } from "../../errors";
 import { authorize } from "../audit/authorize";
 import { auditRowData } from "../audit/audit-row-data";
 import { isRecordNotFound, isUniqueViolation } from "../messages/prisma-errors";
-import { findTeamNamed, loadAdminTeam, nameTaken, parseTeamId, teamNameKey, teamNotFound } from "./admin-team-view";
+import { findTeamNamed, loadAdminTeam, nameTaken, teamNameKey } from "./admin-team-view";
 import { updateTeamSchema, type AdminTeamView, type UpdateTeamInput } from "./schemas";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 type Field = "name" | "kind" | "timeZone" | "hours";
 
@@ -17,12 +19,12 @@ type Field = "name" | "kind" | "timeZone" | "hours";
  * changes nothing writes nothing.
  */
 export async function updateTeam(actor: Actor, teamId: string, input: UpdateTeamInput): Promise<AdminTeamView> {
-  await authorize(actor, "team.manage", { recordType: "team", recordId: teamId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "team.manage", { recordType: "team", recordId: teamId }, { denyAs: "NOT_FOUND" });
   const q = updateTeamSchema.parse(input);
   const db = await getDb();
-  const id = parseTeamId(teamId);
+  const id = parseRecordId(teamId);
   const current = id ? await loadAdminTeam(db, id) : null;
-  if (!current) throw await teamNotFound(db, actor, "team.update", teamId);
+  if (!current) throw await recordNotFound(db, actor, { action: "team.update", recordType: "team", recordId: teamId, reason: "not_found" }, "No such team.");
 
   const changed: Record<Field, boolean> = {
     name: q.name !== undefined && q.name !== current.name,

@@ -4,8 +4,9 @@ import { getDb } from "../../db/client";
 import { authorize } from "../audit/authorize";
 import { recordAudit } from "../audit/record-audit";
 import type { ThreadAccess, ThreadView } from "./schemas";
-import { parseThreadId, threadNotFound } from "./thread-not-found";
 import { threadAccessSelect, threadViewSelect, toThreadAccess, toThreadView } from "./thread-view";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 export type ThreadDetail = ThreadView & {
   member: { id: string; name: string };
@@ -16,10 +17,10 @@ export type ThreadDetail = ThreadView & {
 
 /** One thread the actor may open (GET /api/v1/threads/{id}); NOT_FOUND otherwise. Audited. */
 export async function getThread(actor: Actor, threadId: string): Promise<ThreadDetail> {
-  await authorize(actor, "thread.read", { recordType: "thread", recordId: threadId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "thread.read", { recordType: "thread", recordId: threadId }, { denyAs: "NOT_FOUND" });
   const db = await getDb();
-  const id = parseThreadId(threadId);
-  if (!id) throw await threadNotFound(db, actor, "thread.read", threadId);
+  const id = parseRecordId(threadId);
+  if (!id) throw await recordNotFound(db, actor, { action: "thread.read", recordType: "thread", recordId: threadId });
 
   // One `now` for the scope filter and for `access`, so the two cannot disagree at the
   // moment an emergency access ends.
@@ -34,7 +35,7 @@ export async function getThread(actor: Actor, threadId: string): Promise<ThreadD
     },
   });
   const access = row ? toThreadAccess(actor, row) : null;
-  if (!row || !access) throw await threadNotFound(db, actor, "thread.read", id);
+  if (!row || !access) throw await recordNotFound(db, actor, { action: "thread.read", recordType: "thread", recordId: id });
 
   await recordAudit(db, actor, {
     action: "thread.read",

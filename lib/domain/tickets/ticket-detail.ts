@@ -2,13 +2,10 @@
  * Loading a ticket as the sidebar shows it, within the actor's scope, and the answer to a
  * ticket the actor may not reach. Shared by getTicket and updateTicket; neither audits here.
  */
-import { z } from "zod";
 import type { Actor } from "../../access/actor";
 import { staffRoles } from "../../access/roles";
 import { ticketWhereForActor } from "../../access/scopes";
 import type { Prisma, PrismaClient } from "../../db/generated/client";
-import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
 import { attachmentViewSelect, toAttachmentView } from "../attachments/attachment-view";
 import type { TicketDetail } from "./schemas";
 import { ticketViewSelect, toTicketView } from "./ticket-view";
@@ -41,12 +38,6 @@ export type LoadedTicket = {
   memberId: string;
 };
 
-/** The id if it is a well-formed UUID, else null: a malformed id is simply not found. */
-export function parseTicketId(raw: string): string | null {
-  const parsed = z.guid().safeParse(raw);
-  return parsed.success ? parsed.data.toLowerCase() : null;
-}
-
 /** The ticket with its events and assignable staff, or null when it is missing or out of scope. */
 export async function loadTicketDetail(db: PrismaClient, actor: Actor, ticketId: string): Promise<LoadedTicket | null> {
   const row = await db.ticket.findFirst({
@@ -73,19 +64,3 @@ export async function loadTicketDetail(db: PrismaClient, actor: Actor, ticketId:
   };
 }
 
-/**
- * ⚠ SECURITY: a missing, out-of-scope or malformed ticket id all answer NOT_FOUND
- * (existence is not disclosed), and the attempt is audited as DENIED. No unscoped read
- * happens: the row names the ticket id that was asked for, not its member.
- */
-export async function ticketNotFound(db: Pick<PrismaClient, "auditLog">, actor: Actor, action: string, ticketId: string): Promise<AppError> {
-  await recordAudit(db, actor, {
-    action,
-    outcome: "DENIED",
-    recordType: "ticket",
-    // Bounded: the id came from the request and may be anything.
-    recordId: ticketId.slice(0, 64),
-    reason: "out_of_scope",
-  });
-  return new AppError("NOT_FOUND");
-}

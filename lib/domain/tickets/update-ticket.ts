@@ -8,8 +8,10 @@ import { auditRowData } from "../audit/audit-row-data";
 import { createOutboxEvent } from "../outbox/outbox-event";
 import { uuid7 } from "../shared/uuid7";
 import { updateTicketSchema, type TicketDetail, type TicketStatus, type UpdateTicketInput } from "./schemas";
-import { loadTicketDetail, parseTicketId, ticketNotFound } from "./ticket-detail";
+import { loadTicketDetail } from "./ticket-detail";
 import { manualStatusChange, type ManualStatusChange } from "./ticket-state-machine";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 type ChangedField = "status" | "assigneeId" | "priority" | "caseType";
 
@@ -24,12 +26,12 @@ type ChangedField = "status" | "assigneeId" | "priority" | "caseType";
  * A CLOSED ticket is final: any change to it is a CONFLICT (a new message opens a follow-up).
  */
 export async function updateTicket(actor: Actor, ticketId: string, input: UpdateTicketInput): Promise<TicketDetail> {
-  await authorize(actor, "ticket.update", { recordType: "ticket", recordId: ticketId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "ticket.update", { recordType: "ticket", recordId: ticketId }, { denyAs: "NOT_FOUND" });
   const change = updateTicketSchema.parse(input);
   const db = await getDb();
-  const id = parseTicketId(ticketId);
+  const id = parseRecordId(ticketId);
   const loaded = id ? await loadTicketDetail(db, actor, id) : null;
-  if (!loaded) throw await ticketNotFound(db, actor, "ticket.update", ticketId);
+  if (!loaded) throw await recordNotFound(db, actor, { action: "ticket.update", recordType: "ticket", recordId: ticketId });
   const { detail: current, memberId } = loaded;
   const now = new Date();
 
