@@ -42,7 +42,7 @@ export function ConsoleConversation({
   const { messages, send, retry, loadError } = useThreadMessages(threadId, initialMessages, me, onSent);
   const [mode, setMode] = useState<Visibility>("member");
   const [after, setAfter] = useState<TicketStatus | "KEEP">(defaultAfterReply(ticketStatus));
-  const announceTyping = useAnnounceTyping(threadId);
+  const announceTyping = useAnnounceTyping(threadId, mode);
 
   return (
     <div className="flex min-w-0 flex-col gap-3">

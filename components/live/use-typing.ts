@@ -11,16 +11,22 @@ export function useSomeoneTyping(threadId: string): boolean {
 }
 
 /**
- * Announces "typing" for a staff REPLY, at most every couple of seconds. The caller must
- * only call it while the composer is in reply mode: internal notes are never announced.
- * Failures are ignored: it is a hint.
+ * Announces "typing" for a staff REPLY, at most every couple of seconds. Internal notes are
+ * never announced: nothing is sent in note mode, and the server refuses a note anyway (it
+ * requires the composer's visibility). Failures are ignored: it is a hint.
  */
-export function useAnnounceTyping(threadId: string): () => void {
+export function useAnnounceTyping(threadId: string, visibility: "member" | "internal"): () => void {
   const last = useRef(0);
   return useCallback(() => {
+    if (visibility !== "member") return;
     const now = Date.now();
     if (now - last.current < typingThrottleMs) return;
     last.current = now;
-    void fetch(`/api/v1/threads/${threadId}/typing`, { method: "POST", credentials: "same-origin" }).catch(() => undefined);
-  }, [threadId]);
+    void fetch(`/api/v1/threads/${threadId}/typing`, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ visibility }),
+    }).catch(() => undefined);
+  }, [threadId, visibility]);
 }

@@ -228,14 +228,14 @@ describe("typing and Seen", () => {
     const threadId = await newThread();
     const [m, g, gb, g2] = [new Probe(member), new Probe(guide), new Probe(guideB), new Probe(guide2)];
     for (const p of [m, g, gb, g2]) p.stop = await relayB.subscribe(p.sub, null);
-    await relayA.publishEphemeral(await announceTyping(guide, threadId));
+    await relayA.publishEphemeral(await announceTyping(guide, threadId, { visibility: "member" }));
     await until(() => m.about(threadId).some((e) => e.type === "typing") && gb.about(threadId).some((e) => e.type === "typing"), "typing at member and colleague");
     await new Promise((r) => setTimeout(r, 150));
     expect(g.about(threadId).some((e) => e.type === "typing")).toBe(false);
     expect(g2.events).toEqual([]);
     expect(m.about(threadId).find((e) => e.type === "typing")?.seq).toBeNull();
-    await expect(announceTyping(member, threadId)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(announceTyping(guide2, threadId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(announceTyping(member, threadId, { visibility: "member" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(announceTyping(guide2, threadId, { visibility: "member" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     for (const p of [m, g, gb, g2]) p.stop();
   });
 

@@ -1,6 +1,8 @@
 /** The event stream, typing and "Seen" (docs/realtime.md), and the caller's two-step sign-in (docs/security.md). */
 import { parameterRef } from "../components";
 import type { Paths } from "../types";
+import { announceTypingSchema } from "../../../domain/realtime/schemas";
+import { inputSchema } from "../from-zod";
 import { errors } from "./shared";
 
 const object = (properties: Record<string, unknown>) => ({ type: "object", properties });
@@ -26,7 +28,9 @@ export const liveAndAccountPaths: Paths = {
       operationId: "announceTyping",
       tags: ["live"],
       summary: "Staff writing a reply to the member: an ephemeral typing event (at most one per person and thread every 2.5 s; never for internal notes)",
-      responses: { "204": { description: "Announced (or throttled)." }, ...errors(401, 403, 404) },
+      description: "The body says what the composer writes. `{\"visibility\": \"internal\"}` (a note) is refused with 422 and announces nothing, as is a body without `visibility`.",
+      requestBody: { required: true, content: { "application/json": { schema: inputSchema(announceTypingSchema) } } },
+      responses: { "202": { description: "Announced (or throttled)." }, ...errors(400, 401, 403, 404, 422) },
     },
   },
   "/threads/{id}/read": {
