@@ -220,7 +220,7 @@ for (const [label, open] of [
       const [audit] = await db.query<{ id: string }>(
         `INSERT INTO audit_log (action, outcome) VALUES ('migration.test', 'ALLOWED') RETURNING id::text AS id`,
       );
-      await db.query(`INSERT INTO audit_seals (seq, audit_id, prev_hash, hash) VALUES (1, $1, 'genesis', 'h1')`, [
+      await db.query(`INSERT INTO audit_seals (seq, audit_id, prev_hash, hash, version) VALUES (1, $1, 'genesis', 'h1', 2)`, [
         audit!.id,
       ]);
 

@@ -1,6 +1,6 @@
 /**
- * `npm run db:migrate`: applies pending migrations to DATABASE_URL (PostgreSQL) with the same
- * runner the app uses at start-up. Replaces `prisma migrate deploy`, which needs Prisma's
+ * `npm run db:migrate`: applies pending migrations to DATABASE_MIGRATION_URL, else DATABASE_URL
+ * (PostgreSQL), with the same runner the app uses at start-up. Replaces `prisma migrate deploy`, which needs Prisma's
  * native schema engine (not available on our machines). The embedded PGlite database is
  * migrated by the app itself when it opens it (lib/db/prepare.ts).
  */
@@ -11,9 +11,10 @@ import { postgresExecutor } from "../../lib/db/sql-executor";
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
 
-const databaseUrl = process.env.DATABASE_URL;
+// The migration role (owner of the tables) when configured; docs/database.md "Database roles".
+const databaseUrl = process.env.DATABASE_MIGRATION_URL || process.env.DATABASE_URL;
 if (!databaseUrl) {
-  console.error("DATABASE_URL is required, e.g. DATABASE_URL=postgresql://postgres@127.0.0.1:5432/concierge npm run db:migrate");
+  console.error("DATABASE_MIGRATION_URL (or DATABASE_URL) is required, e.g. DATABASE_MIGRATION_URL=postgresql://concierge_owner@127.0.0.1:5432/concierge npm run db:migrate");
   process.exit(2);
 }
 

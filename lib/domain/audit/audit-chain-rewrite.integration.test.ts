@@ -7,11 +7,15 @@
 // Each test gets a scratch database of its own (migrated by the app's runner, nothing seeded)
 // so it can wreck the chain freely without touching the database the other test files share.
 import { createHmac, randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { S3Client } from "@aws-sdk/client-s3";
 import pg from "pg";
-import { afterEach, describe, expect, inject, it, vi } from "vitest";
+import S3rver from "s3rver";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { createS3AnchorStore } from "../../audit-seal/s3-anchor-store";
+import { s3ClientConfig } from "../../storage/s3-storage";
 import { applyMigrations } from "../../db/migrate";
 import { postgresExecutor } from "../../db/sql-executor";
 import { canonicalAuditRow, chainHash, type SealableAuditRow } from "./audit-chain-hash";
@@ -29,7 +33,7 @@ async function appModules() {
   };
 }
 
-async function openScratch(): Promise<Scratch> {
+async function openScratch(env: Record<string, string> = {}): Promise<Scratch> {
   const name = `concierge_test_${randomBytes(5).toString("hex")}_chain`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -46,6 +50,7 @@ async function openScratch(): Promise<Scratch> {
   vi.stubEnv("DATABASE_URL", url);
   // An anchor store of this database's own (anchors name seqs of one chain).
   vi.stubEnv("AUDIT_ANCHOR_FILE", path.join(mkdtempSync(path.join(tmpdir(), "concierge-anchors-")), "audit-anchors.log"));
+  for (const [variable, value] of Object.entries(env)) vi.stubEnv(variable, value);
   const app = await appModules();
   const su = new pg.Client({ connectionString: url });
   await su.connect();
@@ -193,5 +198,116 @@ describe("a chain rewritten by someone who holds the database", () => {
     expect(last).toMatchObject({ seq: "10", head: expect.stringMatching(/^[0-9a-f]{64}$/), mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const { rows } = await s.su.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename ILIKE '%anchor%'");
     expect(rows[0]).toEqual({ n: 0 });
+  });
+});
+
+describe("seals written before keyed sealing (the upgrade)", () => {
+  /** Five rows sealed the old way (version 1, unkeyed), as the migration leaves them; then three sealed by the app. */
+  async function upgradedChain(s: Scratch) {
+    const db = await s.app.client.getDb();
+    for (let i = 0; i < 5; i++) await s.app.recordAudit(db, null, { action: "test.legacy", recordId: `old${i}` });
+    let prev = "0".repeat(64);
+    const { rows } = await s.su.query("SELECT * FROM audit_log ORDER BY id");
+    for (const [i, row] of rows.entries()) {
+      const hash = chainHash(prev, toSealable(row));
+      await s.su.query("INSERT INTO audit_seals (seq, audit_id, prev_hash, hash, version) VALUES ($1, $2, $3, $4, 1)", [i + 1, row.id, prev, hash]);
+      prev = hash;
+    }
+    for (let i = 0; i < 3; i++) await s.app.recordAudit(db, null, { action: "test.upgraded", recordId: `new${i}` });
+    expect(await s.app.sealAuditLog()).toMatchObject({ sealed: 3 });
+  }
+
+  it("keeps the old seals verifiable, reported as unkeyed, with keyed seals continuing the same chain", async () => {
+    const s = await openScratch();
+    await upgradedChain(s);
+    const db = await s.app.client.getDb();
+    expect((await db.auditSeal.findMany({ orderBy: { seq: "asc" } })).map((x) => x.version)).toEqual([1, 1, 1, 1, 1, 2, 2, 2]);
+    const result = await s.app.walkAuditChain(db);
+    expect(result).toMatchObject({ ok: true, sealed: 8, unkeyed: 5, firstBroken: null, anchors: { store: "file", count: 1, latestSeq: "8" } });
+  });
+
+  it("reports an old row rewritten with the whole chain recomputed unkeyed, at the first keyed seal", async () => {
+    const s = await openScratch();
+    await upgradedChain(s);
+    await rewriteChainFrom(s, 2n, chainHash, 1);
+    const result = await s.app.walkAuditChain(await s.app.client.getDb());
+    // The anchors say keyed sealing began at seq 6: an unkeyed seal there is a forgery.
+    expect(result.firstBroken).toMatchObject({ seq: "6", problem: "unkeyed_seal" });
+  });
+});
+
+describe("anchors that do not check", () => {
+  it("reports an anchor edited on the app host (no key, so no valid MAC)", async () => {
+    const s = await openScratch();
+    const seals = await sealedChain(s);
+    const file = process.env.AUDIT_ANCHOR_FILE!;
+    const lines = readFileSync(file, "utf8").trim().split("\n");
+    const last = JSON.parse(lines[2]!) as Record<string, string>;
+    lines[2] = JSON.stringify({ ...last, head: "0".repeat(64) });
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const result = await s.app.walkAuditChain(await s.app.client.getDb());
+    expect(result.firstBroken).toEqual({ seq: "10", auditId: null, problem: "anchor_invalid" });
+    expect(seals[9]!.seq).toBe(10n);
+  });
+});
+
+describe("anchors in S3 (s3rver; it does not enforce object lock)", () => {
+  const bucket = "concierge-anchors";
+  let server: S3rver;
+  let directory: string;
+  let endpoint: string;
+  beforeAll(async () => {
+    directory = mkdtempSync(path.join(tmpdir(), "concierge-anchor-s3-"));
+    server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+    const { port } = await server.run();
+    endpoint = `http://127.0.0.1:${port}`;
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+  const s3Env = () => ({
+    AUDIT_ANCHOR_DRIVER: "s3",
+    AUDIT_ANCHOR_S3_BUCKET: bucket,
+    AUDIT_ANCHOR_S3_PREFIX: `chain-${randomBytes(4).toString("hex")}/`,
+    AUDIT_ANCHOR_S3_RETENTION_DAYS: "30",
+    S3_ENDPOINT: endpoint,
+    S3_FORCE_PATH_STYLE: "1",
+    S3_ACCESS_KEY_ID: "S3RVER",
+    S3_SECRET_ACCESS_KEY: "S3RVER",
+  });
+
+  it("writes one object per batch and reports a deleted tail against them", async () => {
+    const s = await openScratch(s3Env());
+    await sealedChain(s);
+    const db = await s.app.client.getDb();
+    expect(await s.app.walkAuditChain(db)).toMatchObject({ ok: true, anchors: { store: "s3", count: 3, latestSeq: "10" } });
+    await s.su.query("BEGIN");
+    await s.su.query("SET LOCAL session_replication_role = replica");
+    await s.su.query("DELETE FROM audit_log WHERE id IN (SELECT audit_id FROM audit_seals WHERE seq > 8)");
+    await s.su.query("DELETE FROM audit_seals WHERE seq > 8");
+    await s.su.query("COMMIT");
+    expect((await s.app.walkAuditChain(db)).firstBroken).toEqual({ seq: "9", auditId: null, problem: "truncated" });
+  });
+
+  it("sends object-lock retention and Content-MD5 with every anchor", async () => {
+    const env = s3Env();
+    const client = new S3Client(s3ClientConfig({ bucket, region: "us-east-1", endpoint, forcePathStyle: true, accessKeyId: "S3RVER", secretAccessKey: "S3RVER", sse: "none" }));
+    const sent: Record<string, string>[] = [];
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const request = args.request as { headers?: Record<string, string> };
+        if (request.headers) sent.push({ ...request.headers });
+        return next(args);
+      },
+      { step: "finalizeRequest", name: "captureHeaders" },
+    );
+    const store = createS3AnchorStore({ bucket, prefix: env.AUDIT_ANCHOR_S3_PREFIX, retentionDays: 30, lockMode: "COMPLIANCE", s3: { bucket, region: "us-east-1", forcePathStyle: true, sse: "none" } }, client);
+    await store.append('{"v":1,"seq":"1"}');
+    const put = sent.find((h) => h["x-amz-object-lock-mode"]);
+    expect(put).toMatchObject({ "x-amz-object-lock-mode": "COMPLIANCE", "content-md5": expect.any(String) });
+    const until = Date.parse(put!["x-amz-object-lock-retain-until-date"]!);
+    expect(until - Date.now()).toBeGreaterThan(29 * 24 * 3600 * 1000);
+    expect(await store.readAll()).toEqual(['{"v":1,"seq":"1"}']);
   });
 });
