@@ -98,6 +98,8 @@ const envSchema = z
     /** Used only when no daemon is configured or found: the clamscan program, and its database directory. */
     CLAMSCAN_PATH: z.string().min(1).optional(),
     CLAMAV_DATABASE_DIR: z.string().min(1).optional(),
+    /** The qpdf program that reads uploaded PDFs (docs/attachments.md); unset → /usr/bin/qpdf or /usr/local/bin/qpdf if installed. */
+    QPDF_PATH: z.string().regex(/^\//, "must be the absolute path of the qpdf program, e.g. /usr/bin/qpdf").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Document storage: `local` (DATA_DIR/documents, encrypted at rest) or `s3`. docs/storage.md. */
     STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),

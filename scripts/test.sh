@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every test — lint, types, unit, integration (real PostgreSQL, real ClamAV) and
-# end-to-end (production build in Debian's Chromium). Provisions what npm cannot: Chromium and
-# ClamAV from Debian when they are missing, starts the local PostgreSQL cluster if it is not
+# end-to-end (production build in Debian's Chromium). Provisions what npm cannot: Chromium,
+# qpdf and ClamAV from Debian when they are missing, starts the local PostgreSQL cluster if it is not
 # running, and runs a clamd with the test signatures for the whole run (CLAMD_SOCKET, also
 # seen by the e2e servers); it is stopped at the end unless it was already running.
 # Uses DATABASE_URL's server when set, else 127.0.0.1:5432 as postgres.
@@ -28,6 +28,7 @@ trap cleanup EXIT
 
 step "Provisioning"
 bash scripts/ci/ensure-chromium.sh
+bash scripts/ci/ensure-qpdf.sh
 bash scripts/ci/ensure-postgres.sh "$TEST_DATABASE_SERVER_URL"
 bash scripts/ci/ensure-clamav.sh status || stop_clamd=1
 CLAMD_SOCKET="$(bash scripts/ci/ensure-clamav.sh start)"

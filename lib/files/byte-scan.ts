@@ -60,12 +60,4 @@ export function matchesFoldedAt(bytes: Buffer, position: number, pattern: Uint8A
   return true;
 }
 
-/** Whether `pattern` occurs at `position` byte for byte. */
-export function matchesAt(bytes: Buffer, position: number, pattern: Uint8Array): boolean {
-  const end = position + pattern.length;
-  if (position < 0 || end > bytes.length) return false;
-  for (let k = 0, i = position; i < end; k++, i++) if (bytes[i] !== pattern[k]) return false;
-  return true;
-}
-
 export const latin1 = (text: string): Uint8Array => Buffer.from(text, "latin1");

@@ -141,8 +141,8 @@ describe("inspectUpload refuses active content", () => {
     ["in a compressed object stream", pdfWithJavaScript({ packing: "object-stream" })],
     ["with an escaped name", pdfWithJavaScript({ packing: "escaped-name" })],
     ["launching a program", pdfWithJavaScript({ action: "launch" })],
-  ])("a PDF with an action that runs code (%s)", async (_label, pdf) => {
-    expect(await inspect(pdf, "form.pdf", "application/pdf")).toEqual(refused("active_content"));
+  ])("a PDF with an action that runs code (%s; more in inspect-pdf-upload.test.ts)", async (_label, pdf) => {
+    expect(await inspect(pdf, "form.pdf", "application/pdf")).toEqual(refused("pdf_active_content"));
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * First look at an uploaded attachment: is it a kind of file we accept, is it what it claims
- * to be, and under what name do we show it. Pure (no storage, no database, no logging):
- * the route handler calls it once the body is read and refuses the upload with `message`
+ * to be, and under what name do we show it. No storage, no database, no logging; PDFs are
+ * read by the qpdf program (check-pdf.ts). The route handler calls it once the body is read and refuses the upload with `message`
  * when it answers `ok: false`. The size limit is checked by the caller before reading.
  *
  * ACCEPTED — decided from the bytes only (file-type), never from the name or the client:
@@ -27,12 +27,13 @@
  *   active_content      web-page code anywhere in the bytes, ignoring case: the tags <html,
  *                       <script, <svg, <iframe, <body, <object, <embed (followed by a tag
  *                       delimiter), <!doctype, javascript: — a polyglot (active-markup.ts).
- *                       PDFs also: the names /JavaScript, /JS or /Launch (#xx escapes decoded)
- *                       in the raw file or its deflated object streams (pdf-active-content.ts).
- *                       Heuristics, not a PDF parser: encrypted PDFs and object streams
- *                       behind other filters are not looked into.
- *   pdf_not_checkable   a PDF too large or too oddly built to inspect within our limits
- *                       (pdf-object-streams.ts): thousands of streams, a zip bomb.
+ *   PDFs, read by qpdf (check-pdf.ts; fail closed):
+ *   pdf_checker_missing no qpdf installed (QPDF_PATH, /usr/bin/qpdf): no PDF is accepted.
+ *   pdf_encrypted       encrypted, with or without a password to open it.
+ *   pdf_not_checkable   qpdf could not read it cleanly: errors, warnings (it had to repair
+ *                       the file), a time-out, too many objects.
+ *   pdf_active_content  scripts, actions other than page links and https links, embedded
+ *                       files, rich media, 3D, XFA — in any object (pdf-active-content.ts).
  *   bad_file_name       a `..` folder segment in the name (clean-file-name.ts).
  *
  * Deliberately NOT refused here: unknown binary content and the EICAR test string, wherever
@@ -43,7 +44,7 @@ import { fileTypeFromBuffer } from "file-type";
 import { containsActiveMarkup } from "./active-markup";
 import { extensionsByType, heicContentTypes, isAllowedContentType, normaliseDeclaredType, preferredExtension, type AllowedContentType } from "./allowed-types";
 import { cleanFileName, fileNameExtension } from "./clean-file-name";
-import { findPdfActiveContent } from "./pdf-active-content";
+import { checkPdf, type CheckPdfOptions } from "./check-pdf";
 import { rejectUpload, type UploadRejection } from "./upload-rejections";
 
 export type { AllowedContentType } from "./allowed-types";
@@ -69,7 +70,12 @@ export type InspectResult =
     }
   | UploadRejection;
 
-export async function inspectUpload({ bytes, fileName, declaredType }: InspectInput): Promise<InspectResult> {
+export type InspectOptions = {
+  /** How PDFs are read (the qpdf program, limits); by default as configured. */
+  pdf?: CheckPdfOptions;
+};
+
+export async function inspectUpload({ bytes, fileName, declaredType }: InspectInput, options: InspectOptions = {}): Promise<InspectResult> {
   if (bytes.byteLength === 0) return rejectUpload("empty");
 
   // file-type reads the magic numbers at the start; it finds nothing in text formats, which
@@ -88,9 +94,8 @@ export async function inspectUpload({ bytes, fileName, declaredType }: InspectIn
 
   if (containsActiveMarkup(bytes)) return rejectUpload("active_content");
   if (contentType === "application/pdf") {
-    const pdf = findPdfActiveContent(bytes);
-    if (pdf === "found") return rejectUpload("active_content");
-    if (pdf === "too_complex") return rejectUpload("pdf_not_checkable");
+    const pdf = await checkPdf(bytes, options.pdf);
+    if (!pdf.ok) return rejectUpload(pdf.code);
   }
 
   const name = cleanFileName(fileName, { fallbackExtension: preferredExtension(contentType) });

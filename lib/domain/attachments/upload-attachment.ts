@@ -34,7 +34,8 @@ export async function uploadAttachment(actor: Actor, input: UploadInput): Promis
   const inspected = await inspectUpload(input);
   if (!inspected.ok) {
     // The reason code only: never the name or the bytes.
-    logger.info({ code: inspected.code, actorRole: actor.role }, "upload refused");
+    if (inspected.code === "pdf_checker_missing") logger.warn({ code: inspected.code }, "PDF upload refused: qpdf is not installed (apt-get install qpdf, or set QPDF_PATH)");
+    else logger.info({ code: inspected.code, actorRole: actor.role }, "upload refused");
     throw new AppError("INVALID_INPUT", inspected.message);
   }
 
