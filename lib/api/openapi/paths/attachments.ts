@@ -33,7 +33,9 @@ export const attachmentPaths: Paths = {
       tags: ["attachments"],
       summary: "Upload a file (a photo or a PDF) to send with a message",
       description:
-        "The file is checked from its bytes before anything is kept (type, file name, active content), then held in quarantine " +
+        "The file is checked from its bytes before anything is kept (type, file name, active content; a PDF is read with qpdf and " +
+        "refused when it carries scripts, actions other than page and https links, embedded files, rich media or XFA, is encrypted, " +
+        "or cannot be read cleanly), then held in quarantine " +
         "while a virus scan runs. The answer is usually PENDING: poll GET /attachments/{id} until it is CLEAN (or refused), " +
         "and send it by putting its id in `attachmentIds` of POST /threads or POST /threads/{id}/messages.",
       requestBody: {
