@@ -7,10 +7,14 @@ import { FormError } from "./form-error";
 import { OneTimeSecret } from "./one-time-secret";
 import { useAdminAction } from "./use-admin-action";
 
-/** Deactivate (ends every session at once) or reactivate; a new one-time password for staff. */
+/**
+ * Deactivate (ends every session at once) or reactivate; a new one-time password for staff;
+ * a reset of a lost second factor (the person sets up two-step sign-in again).
+ */
 export function PersonAccount({ person, isSelf }: { person: PersonDetail; isSelf: boolean }) {
   const status = useAdminAction((what: "deactivate" | "reactivate") => adminRequest<PersonDetail>("POST", `/users/${person.id}/${what}`));
   const reset = useAdminAction(() => adminRequest<PasswordReset>("POST", `/users/${person.id}/reset-password`));
+  const mfaReset = useAdminAction(() => adminRequest<PersonDetail>("POST", `/users/${person.id}/mfa/reset`));
   const active = person.status === "ACTIVE";
   const canReset = !isSelf && active && person.role !== "MEMBER" && !person.serviceUser;
   const tickets = person.assignedOpenTickets ?? 0;
@@ -34,6 +38,19 @@ export function PersonAccount({ person, isSelf }: { person: PersonDetail; isSelf
               <p>They can sign in again. Sessions from before the deactivation stay ended.</p>
             </ConfirmAction>
           )}
+          {canReset && person.mfaEnabled && (
+            <ConfirmAction
+              trigger="Reset two-step sign-in"
+              title={`Reset ${person.name}'s two-step sign-in?`}
+              confirm="Reset two-step sign-in"
+              danger
+              disabled={mfaReset.pending}
+              onConfirm={() => mfaReset.run(undefined)}
+            >
+              <p>For someone who lost both their phone and their recovery codes. Check who is asking first: in person, or by calling them back on a number you already have.</p>
+              <p>Their authenticator app and recovery codes stop working and they are signed out everywhere. At their next sign-in they must set up two-step sign-in again before anything else.</p>
+            </ConfirmAction>
+          )}
           {canReset && (
             <ConfirmAction trigger="Reset password" title={`Reset ${person.name}'s password?`} confirm="Reset password" danger disabled={reset.pending} onConfirm={() => reset.run(undefined)}>
               <p>Their current password stops working and they are signed out everywhere. You get a new one-time password to hand over.</p>
@@ -41,7 +58,15 @@ export function PersonAccount({ person, isSelf }: { person: PersonDetail; isSelf
           )}
         </div>
       )}
-      <FormError message={status.error ?? reset.error} />
+      {!isSelf && person.passwordChangeRequired && (
+        <p className="text-sm text-slate-600">They still have a one-time password: they must change it when they next sign in.</p>
+      )}
+      {mfaReset.data && (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          Two-step sign-in was reset. {person.name} sets it up again at the next sign-in.
+        </p>
+      )}
+      <FormError message={status.error ?? reset.error ?? mfaReset.error} />
       {reset.data && (
         <OneTimeSecret label="New one-time password" value={reset.data.oneTimePassword}>
           Give it to {person.name} in person or by phone — never by email. It is not shown again.

@@ -7,10 +7,16 @@
  *  - Otherwise the next-auth session cookie, decrypted here, with the idle and absolute
  *    limits checked on every request.
  *
- * Two-step sign-in (REQUIRE_STAFF_MFA): a staff session whose account has not set it up
- * gets no ordinary actor — getActor() throws MfaSetupRequiredError (403 in the API, a
- * redirect to the set-up page on pages). Only the set-up page and its API routes use
- * getActorForMfaSetup(), which lets such a session through.
+ * Gates, in this order:
+ *  1. A one-time password (an administrator created the account or reset its password):
+ *     getActor() throws PasswordChangeRequiredError (403 "Change your one-time password
+ *     first." in the API, a redirect to the change-password page on pages). Only that page
+ *     and POST /api/v1/me/password use getActorForPasswordChange(), which lets it through.
+ *  2. Two-step sign-in (REQUIRE_STAFF_MFA, or an administrator reset the second factor): a
+ *     staff session whose account has not set it up gets no ordinary actor — getActor()
+ *     throws MfaSetupRequiredError (403 in the API, a redirect to the set-up page on pages).
+ *     Only the set-up page and its API routes use getActorForMfaSetup(), which lets such a
+ *     session through (but not one that must change its password first).
  */
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
@@ -19,6 +25,7 @@ import type { Actor } from "../access/actor";
 import { unsafeLoadApiClientActor } from "../domain/auth/unsafe-load-api-client-actor";
 import { unsafeLoadSessionActor, type SessionActor } from "../domain/auth/unsafe-load-session-actor";
 import { MfaSetupRequiredError } from "./mfa-setup-required";
+import { PasswordChangeRequiredError } from "./password-change-required";
 import { sessionLimits } from "./options";
 import { originFromHeaders } from "./request-origin";
 import { getAuthSecret } from "./secret";
@@ -36,7 +43,7 @@ const resolveRequestActor = cache(async (): Promise<SessionActor | null> => {
     const key = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
     const actor = key ? await unsafeLoadApiClientActor(key, origin) : null;
     // API keys are a credential of their own (no password to phish); never gated here.
-    return actor ? { actor, mfaSetupRequired: false } : null;
+    return actor ? { actor, mfaSetupRequired: false, passwordChangeRequired: false } : null;
   }
 
   const raw = (await cookies()).get(sessionCookieName())?.value;
@@ -54,6 +61,7 @@ const resolveRequestActor = cache(async (): Promise<SessionActor | null> => {
 export const getActor = cache(async (): Promise<Actor | null> => {
   const resolved = await resolveRequestActor();
   if (!resolved) return null;
+  if (resolved.passwordChangeRequired) throw new PasswordChangeRequiredError();
   if (resolved.mfaSetupRequired) throw new MfaSetupRequiredError();
   return resolved.actor;
 });
@@ -62,4 +70,14 @@ export const getActor = cache(async (): Promise<Actor | null> => {
  * For the two-step set-up page and /api/v1/me/mfa/** only: the actor even while set-up is
  * required, with that fact. Everything else calls getActor().
  */
-export const getActorForMfaSetup = resolveRequestActor;
+export const getActorForMfaSetup = cache(async (): Promise<SessionActor | null> => {
+  const resolved = await resolveRequestActor();
+  if (resolved?.passwordChangeRequired) throw new PasswordChangeRequiredError();
+  return resolved;
+});
+
+/**
+ * For the change-password page and POST /api/v1/me/password only: the actor even while a
+ * one-time password must be changed (or two-step set-up is pending), with those facts.
+ */
+export const getActorForPasswordChange = resolveRequestActor;

@@ -14,7 +14,8 @@ import { redirect, RedirectType } from "next/navigation";
 import { AppError } from "../errors";
 import { MFA_SETUP_PATH, MFA_SETUP_REQUIRED_MESSAGE } from "../domain/mfa/schemas";
 
-function redirectDigest(path: string): string {
+/** The digest of Next.js's own redirect error for `path` (also used by password-change-required.ts). */
+export function redirectDigest(path: string): string {
   try {
     redirect(path, RedirectType.replace);
   } catch (error) {

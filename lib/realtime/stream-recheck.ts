@@ -43,8 +43,9 @@ export async function streamRecheck(headers: HeaderGetter, actor: Actor, origin:
   const times = { role: actor.role, signedInAt: token.signedInAt, lastActiveAt: token.lastActiveAt };
   return async () => {
     if (isSessionExpired(times, sessionLimits())) return null;
-    // The same loader as getActor: a session that must still set up two-step sign-in is closed.
+    // The same loader as getActor: a session that must still set up two-step sign-in, or
+    // change its one-time password, is closed.
     const loaded = await unsafeLoadSessionActor(actor.userId, origin, { sessionStartedAt: times.signedInAt });
-    return loaded && !loaded.mfaSetupRequired && loaded.actor.role === actor.role ? loaded.actor : null;
+    return loaded && !loaded.mfaSetupRequired && !loaded.passwordChangeRequired && loaded.actor.role === actor.role ? loaded.actor : null;
   };
 }

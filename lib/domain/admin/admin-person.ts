@@ -19,6 +19,8 @@ export const personSelect = {
   status: true,
   lastSignInAt: true,
   createdAt: true,
+  mfaEnabledAt: true,
+  passwordChangeRequired: true,
   teamMemberships: { orderBy: { team: { name: "asc" } }, select: { team: teamSelect } },
   memberProfile: { select: { team: teamSelect } },
   _count: { select: { apiClients: true } },
@@ -43,6 +45,8 @@ export function toPersonView(row: PersonRow): PersonView {
     serviceUser: row._count.apiClients > 0,
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
+    mfaEnabled: row.mfaEnabledAt !== null,
+    passwordChangeRequired: row.passwordChangeRequired,
   };
 }
 

@@ -14,7 +14,8 @@ import { createApiClientSchema, type CreateApiClientInput, type CreatedApiClient
  * care guide, nurse or physician in the chosen teams, which is all the client may reach —
  * and a key shown in this answer only. The service user has no password, so it cannot sign
  * in; its email is a reserved `.invalid` address that can never receive mail. One batch
- * transaction with the audit row (which names the key prefix, never the key).
+ * transaction with the audit rows — `apiClient.create` and, per team,
+ * `team.api_client_create` — which name the key prefix, never the key.
  */
 export async function createApiClient(actor: Actor, input: CreateApiClientInput): Promise<CreatedApiClient> {
   await authorize(actor, "apiClient.manage");
@@ -45,6 +46,18 @@ export async function createApiClient(actor: Actor, input: CreateApiClientInput)
       }),
       select: { id: true },
     }),
+    // And as seen from each team: compliance can find every key issued into a team.
+    ...teamIds.map((teamId) =>
+      db.auditLog.create({
+        data: auditRowData(actor, {
+          action: "team.api_client_create",
+          recordType: "team",
+          recordId: teamId,
+          details: { apiClientId: clientId, serviceUserId: userId, role: q.role, keyPrefix: `cnc_${prefix}` },
+        }),
+        select: { id: true },
+      }),
+    ),
   ]);
   const client = await loadApiClient(db, clientId);
   if (!client) throw new AppError("NOT_FOUND");

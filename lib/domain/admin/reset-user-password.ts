@@ -33,7 +33,8 @@ export async function resetUserPassword(actor: Actor, userId: string): Promise<P
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   await db.$transaction([
-    db.user.update({ where: { id: person.id }, data: { passwordHash, sessionsValidAfter: new Date() }, select: { id: true } }),
+    // ⚠ The person must change the one-time password at their next sign-in (getActor's gate).
+    db.user.update({ where: { id: person.id }, data: { passwordHash, passwordChangeRequired: true, sessionsValidAfter: new Date() }, select: { id: true } }),
     // ⚠ Every session ended: its open event streams close at once too.
     db.outboxEvent.createMany({ data: scopeChangedEvents([person.id]) }),
     db.auditLog.create({ data: auditRowData(actor, { action: "user.password_reset", recordType: "user", recordId: person.id }), select: { id: true } }),

@@ -83,6 +83,10 @@ export type PersonView = {
   serviceUser: boolean;
   lastSignInAt: string | null;
   createdAt: string;
+  /** Two-step sign-in is on (an admin may reset a lost second factor). */
+  mfaEnabled: boolean;
+  /** Still has the one-time password an admin handed over (must change it at sign-in). */
+  passwordChangeRequired: boolean;
 };
 
 export type PersonDetail = PersonView & {

@@ -17,12 +17,15 @@ export async function unsafeLoadActor(userId: string, origin: RequestOrigin, opt
   return (await unsafeLoadActorWithMfa(userId, origin, options))?.actor ?? null;
 }
 
-/** The same, with whether two-step sign-in is on for the account (for the REQUIRE_STAFF_MFA gate). */
+/**
+ * The same, with what the session gates need: whether two-step sign-in is on and must be
+ * set up again (admin reset), and whether the one-time password must be changed first.
+ */
 export async function unsafeLoadActorWithMfa(
   userId: string,
   origin: RequestOrigin,
   options: LoadActorOptions = {},
-): Promise<{ actor: Actor; mfaEnabled: boolean } | null> {
+): Promise<{ actor: Actor; mfaEnabled: boolean; mfaEnrolmentRequired: boolean; passwordChangeRequired: boolean } | null> {
   const db = await getDb();
   const user = await db.user.findUnique({
     where: { id: userId },
@@ -34,6 +37,8 @@ export async function unsafeLoadActorWithMfa(
       status: true,
       sessionsValidAfter: true,
       mfaEnabledAt: true,
+      mfaEnrolmentRequired: true,
+      passwordChangeRequired: true,
       teamMemberships: { select: { teamId: true }, where: { team: { archivedAt: null } } },
     },
   });
@@ -48,5 +53,10 @@ export async function unsafeLoadActorWithMfa(
     apiClientId: options.apiClientId ?? null,
     origin,
   };
-  return { actor, mfaEnabled: user.mfaEnabledAt !== null };
+  return {
+    actor,
+    mfaEnabled: user.mfaEnabledAt !== null,
+    mfaEnrolmentRequired: user.mfaEnrolmentRequired,
+    passwordChangeRequired: user.passwordChangeRequired,
+  };
 }

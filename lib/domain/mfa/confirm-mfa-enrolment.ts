@@ -35,7 +35,7 @@ export async function confirmMfaEnrolment(actor: Actor, input: unknown): Promise
     // Only the secret that was checked: a set-up restarted meanwhile (another tab) wins.
     const { count } = await tx.user.updateMany({
       where: { id: user.id, mfaEnabledAt: null, mfaSecretEncrypted: { equals: sealed } },
-      data: { mfaEnabledAt: now, sessionsValidAfter: now },
+      data: { mfaEnabledAt: now, sessionsValidAfter: now, mfaEnrolmentRequired: false },
     });
     if (count !== 1) return false;
     // Every other session ended: their open event streams close at once.

@@ -16,6 +16,12 @@ describe("two-step sign-in policy", () => {
     }
   });
 
+  it("gates an account whose second factor an administrator reset, whatever REQUIRE_STAFF_MFA says", () => {
+    expect(mfaSetupRequired({ role: "NURSE", mfaEnabled: false, viaApiKey: false, enrolmentRequired: true }, false)).toBe(true);
+    expect(mfaSetupRequired({ role: "NURSE", mfaEnabled: true, viaApiKey: false, enrolmentRequired: true }, false)).toBe(false);
+    expect(mfaSetupRequired({ role: "NURSE", mfaEnabled: false, viaApiKey: true, enrolmentRequired: true }, false)).toBe(false);
+  });
+
   it("never gates members or API keys", () => {
     expect(mfaSetupRequired({ role: "MEMBER", mfaEnabled: false, viaApiKey: false }, true)).toBe(false);
     expect(mfaSetupRequired({ role: "PHYSICIAN", mfaEnabled: false, viaApiKey: true }, true)).toBe(false);

@@ -19,13 +19,16 @@ export type MfaGateInput = {
   mfaEnabled: boolean;
   /** The request came with an API key: keys are their own credential, never gated here. */
   viaApiKey: boolean;
+  /** An administrator reset the account's lost second factor: it must be set up again. */
+  enrolmentRequired?: boolean;
 };
 
 /**
  * ⚠ SECURITY: true when the actor may do nothing but set up two-step sign-in (and sign
- * out): REQUIRE_STAFF_MFA is on, the role is a staff role, the account has not enrolled,
- * and the request rides on a browser session.
+ * out): REQUIRE_STAFF_MFA is on or an administrator reset the account's second factor, the
+ * role is a staff role, the account has not enrolled, and the request rides on a browser
+ * session.
  */
 export function mfaSetupRequired(input: MfaGateInput, requireStaffMfa: boolean): boolean {
-  return requireStaffMfa && !input.viaApiKey && isMfaRole(input.role) && !input.mfaEnabled;
+  return (requireStaffMfa || input.enrolmentRequired === true) && !input.viaApiKey && isMfaRole(input.role) && !input.mfaEnabled;
 }

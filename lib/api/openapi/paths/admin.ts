@@ -61,6 +61,8 @@ const person = object({
   serviceUser: { type: "boolean", description: "The account of an API client; it cannot sign in with a password." },
   lastSignInAt: nullableDateTime,
   createdAt: dateTime,
+  mfaEnabled: { type: "boolean", description: "Two-step sign-in is on." },
+  passwordChangeRequired: { type: "boolean", description: "Still has the one-time password an admin handed over; must change it at sign-in." },
 });
 /** `PersonDetail` */
 const personDetail: JsonSchema = {
@@ -181,8 +183,18 @@ export const adminPaths = {
     post: action(
       "resetUserPassword",
       "Give a staff account a new one-time password (admins)",
-      "Ends the account's sessions. Not for members, API service users or one's own account (409).",
+      "Ends the account's sessions; the person must change it at their next sign-in. Not for members, API service users or one's own account (409).",
       answer("The person and the new one-time password (shown once).", withPassword("Shown in this answer only.")),
+    ),
+  },
+  "/admin/users/{id}/mfa/reset": {
+    parameters: [parameterRef("Id")],
+    post: action(
+      "resetUserTwoStep",
+      "Reset a lost second factor (admins)",
+      "Deletes the account's authenticator secret and recovery codes and ends its sessions; at the next sign-in the person can do nothing but set up " +
+        "two-step sign-in again. Audited as `user.mfa_reset`. 409 when it is not on, for members, API service users and one's own account.",
+      answer("The person.", personDetail),
     ),
   },
   "/admin/users/{id}/teams/{teamId}": {

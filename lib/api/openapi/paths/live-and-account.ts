@@ -1,6 +1,7 @@
 /** The event stream, typing and "Seen" (docs/realtime.md), and the caller's two-step sign-in (docs/security.md). */
 import { parameterRef } from "../components";
 import type { Paths } from "../types";
+import { changePasswordSchema } from "../../../domain/auth/schemas";
 import { announceTypingSchema } from "../../../domain/realtime/schemas";
 import { inputSchema } from "../from-zod";
 import { errors } from "./shared";
@@ -40,6 +41,27 @@ export const liveAndAccountPaths: Paths = {
       tags: ["live"],
       summary: "Up to when someone on the care team has read the thread (for \"Seen\"); no staff names",
       responses: { "200": okJson("`{seenAt}` (ISO time or null).", object({ seenAt: { type: ["string", "null"], format: "date-time" } })), ...errors(401, 404) },
+    },
+  },
+  "/me/password": {
+    post: {
+      operationId: "changeMyPassword",
+      tags: ["identity"],
+      summary: "Changes the caller's password (browser sessions only)",
+      description:
+        "`{currentPassword, newPassword}`; the new one: 12 to 256 characters, more than a few different ones, not the current one, not containing the email's name. " +
+        "The one route (with sign-out and two-step set-up) that a session holding an administrator's one-time password may reach: every other one answers 403 " +
+        "\"Change your one-time password first.\" until it is changed. Every other session of the account ends; this one gets a new cookie. Wrong current passwords " +
+        "spend the session's own budget of checks: when it runs out every session ends (401).",
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: inputSchema(changePasswordSchema),
+          },
+        },
+      },
+      responses: { "204": { description: "Changed." }, ...errors(401, 403, 422) },
     },
   },
   "/me/mfa": {
