@@ -57,8 +57,9 @@ export function MemberTeam({ person, teams }: { person: PersonDetail; teams: Tea
           onConfirm={() => assign.run(teamId)}
         >
           <p>
-            {target?.name ?? "The team"} answers their new conversations from now on. Their {open} open {open === 1 ? "conversation moves" : "conversations move"} to
-            its queue, unassigned; closed ones stay with {current?.name ?? "triage"}.
+            {target?.name ?? "The team"} answers them from now on. All their conversations with {current?.name ?? "triage"} move to its queue — the {open} open{" "}
+            {open === 1 ? "one" : "ones"} unassigned, closed ones too, so a later message on any of them reaches {target?.name ?? "the new team"} — and{" "}
+            {current?.name ?? "triage"} no longer sees them or the member&apos;s details.
           </p>
         </ConfirmAction>
       </div>
