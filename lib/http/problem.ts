@@ -48,11 +48,9 @@ export function problemFromError(error: unknown): Response {
     return problem(422, "Some of the input is not valid.", { code: "INVALID_INPUT", errors: issues });
   }
   const eventId = randomUUID();
-  // ⚠ Log the error's name, code and stack FRAMES only: the message (also the stack's first
-  // line) of a database driver can quote the values of a row.
-  const e = error as { name?: string; code?: unknown; stack?: string } | null;
-  const frames = e?.stack?.split("\n").slice(1).join("\n");
-  logger.error({ eventId, errorName: e?.name, errorCode: typeof e?.code === "string" ? e.code : undefined, frames }, "unexpected error");
+  // ⚠ Logged as its name, code, stack FRAMES and causes only (lib/log/serialize-error.ts):
+  // the message of a database driver can quote the values of a row, over several lines.
+  logger.error({ eventId, err: error }, "unexpected error");
   return problem(500, "Something went wrong. Quote this event id if you contact support.", { eventId });
 }
 

@@ -239,7 +239,7 @@ export class RealtimeRelay {
         next = realtimeTimings.leaderRetryMs;
       }
     } catch (error) {
-      logger.warn({ errorName: (error as Error | null)?.name }, "outbox stamping failed; retrying");
+      logger.warn({ err: error }, "outbox stamping failed; retrying");
       next = 1_000;
     }
     this.scheduleStamp(next);
@@ -254,7 +254,7 @@ export class RealtimeRelay {
       return;
     }
     this.pumping = this.pump()
-      .catch((error) => logger.warn({ errorName: (error as Error | null)?.name }, "realtime fan-out failed; retrying on the next poll"))
+      .catch((error) => logger.warn({ err: error }, "realtime fan-out failed; retrying on the next poll"))
       .finally(() => {
         this.pumping = null;
         if (this.pumpAgain) {

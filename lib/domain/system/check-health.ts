@@ -1,6 +1,7 @@
 /**
- * GET /api/health. Real checks: a query against the database, a write-read-delete in
- * document storage, a PING to ClamAV. No actor: the answer holds no data.
+ * The deep health check: a query against the database, a write-read-delete in document
+ * storage, a PING to ClamAV. No actor: the answer holds no data. Never called per request:
+ * GET /api/health and /api/health/ready go through the cache of get-health.ts.
  *
  * "ok" needs the database and storage up and the scanner either up or not installed (the
  * embedded default without ClamAV, where uploads stay quarantined and the UI says so).
