@@ -78,7 +78,7 @@ const envSchema = z
       .optional(),
     /** Where the audit chain's head is anchored outside the database: `file` (append-only, default) or `s3`. */
     AUDIT_ANCHOR_DRIVER: z.enum(["file", "s3"]).default("file"),
-    /** The append-only anchor file (driver `file`); default DATA_DIR/audit-anchors.log. */
+    /** The append-only anchor file (driver `file`), one per database; default DATA_DIR/audit-anchors.<database>.log (embedded: audit-anchors.log). */
     AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
     /** Driver `s3`: the bucket (ideally with object lock), the key prefix, and the retention to request. */
     AUDIT_ANCHOR_S3_BUCKET: z

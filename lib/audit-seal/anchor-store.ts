@@ -17,7 +17,16 @@ export type AnchorStore = {
   readAll(): Promise<string[]>;
 };
 
-export const DEFAULT_ANCHOR_FILE_NAME = "audit-anchors.log";
+/**
+ * Anchors name seqs of ONE chain, so each database needs a store of its own: the default file
+ * carries the PostgreSQL database's name (DATA_DIR/audit-anchors.<database>.log), or is
+ * DATA_DIR/audit-anchors.log for the embedded database.
+ */
+export function defaultAnchorFile(dataDir: string, databaseUrl: string | undefined): string {
+  if (!databaseUrl) return path.join(dataDir, "audit-anchors.log");
+  const database = decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) || "postgres";
+  return path.join(dataDir, `audit-anchors.${database.replace(/[^A-Za-z0-9_.-]/g, "_")}.log`);
+}
 
 let cached: AnchorStore | undefined;
 
@@ -40,7 +49,7 @@ export function getAuditAnchorStore(): AnchorStore {
       },
     });
   } else {
-    cached = createFileAnchorStore(path.resolve(env.AUDIT_ANCHOR_FILE ?? path.join(env.DATA_DIR, DEFAULT_ANCHOR_FILE_NAME)));
+    cached = createFileAnchorStore(path.resolve(env.AUDIT_ANCHOR_FILE ?? defaultAnchorFile(env.DATA_DIR, env.DATABASE_URL)));
   }
   return cached;
 }
