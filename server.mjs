@@ -11,7 +11,7 @@
 // lib/auth/request-origin.ts reads that single value.
 import { createServer } from "node:http";
 import next from "next";
-import { answerClientError, refuseConnect, refuseUnansweredMethod } from "./lib/http/unknown-method.mjs";
+import { answerClientError, refuseConnect, refuseMalformedPath, refuseUnansweredMethod } from "./lib/http/unknown-method.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 // Not HOSTNAME: shells set that to the machine name.
@@ -39,6 +39,8 @@ await app.prepare();
 const server = createServer((req, res) => {
   // ⚠ TRACE, PROPFIND and other methods no route answers: 405 problem+json, never Next's 500.
   if (refuseUnansweredMethod(req, res)) return;
+  // A path with broken percent-encoding names nothing: 400 problem+json.
+  if (refuseMalformedPath(req, res)) return;
   req.headers["x-forwarded-for"] = clientAddress(req);
   delete req.headers["x-real-ip"];
   // The event stream (GET /api/v1/events) must reach the client event by event: never let

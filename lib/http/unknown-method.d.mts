@@ -7,3 +7,4 @@ export function problemBody(status: number, detail: string, code: string): strin
 export function refuseUnansweredMethod(req: IncomingMessage, res: ServerResponse): boolean;
 export function refuseConnect(req: IncomingMessage, socket: Duplex): void;
 export function answerClientError(error: Error & { code?: string }, socket: Duplex): void;
+export function refuseMalformedPath(req: IncomingMessage, res: ServerResponse): boolean;

@@ -6,6 +6,7 @@
 //   - CONNECT (Node hands it to the "connect" event, never to the request handler): 405;
 //   - a request Node cannot parse (an unknown method such as TRACK, a malformed request
 //     line or header): 400, or 431 for headers too large; the connection is then closed.
+//   - a path with broken percent-encoding: 400.
 // Plain JavaScript: server.mjs imports it before Next.js is loaded.
 
 /** What Next.js route handlers and pages answer; anything else never reaches Next. */
@@ -49,6 +50,29 @@ function rawResponse(status, reason, body, extraHeaders = "") {
     "connection: close\r\n\r\n" +
     body
   );
+}
+
+/**
+ * For the request handler: a path whose percent-encoding is not valid UTF-8 (`%E0%A4%A`,
+ * `%ED%A0%80`) cannot name anything here; answered 400 problem+json before Next.js, which
+ * would fail on it in its own way.
+ */
+export function refuseMalformedPath(req, res) {
+  const path = (req.url ?? "/").split("?")[0];
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    const body = problemBody(400, "The request path is not valid (bad percent-encoding).", "BAD_REQUEST");
+    res.writeHead(400, {
+      "content-type": "application/problem+json",
+      "content-length": Buffer.byteLength(body),
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    });
+    res.end(req.method === "HEAD" ? undefined : body);
+    return true;
+  }
 }
 
 /** For the server's "connect" event: CONNECT is never a proxy here. */

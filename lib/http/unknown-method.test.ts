@@ -6,7 +6,7 @@ import { createServer, type Server } from "node:http";
 import { connect } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allowHeader, answerClientError, refuseConnect, refuseUnansweredMethod } from "./unknown-method.mjs";
+import { allowHeader, answerClientError, refuseConnect, refuseMalformedPath, refuseUnansweredMethod } from "./unknown-method.mjs";
 
 let server: Server;
 let port: number;
@@ -14,6 +14,7 @@ let port: number;
 beforeAll(async () => {
   server = createServer((req, res) => {
     if (refuseUnansweredMethod(req, res)) return;
+    if (refuseMalformedPath(req, res)) return;
     res.writeHead(200, { "content-type": "text/plain" }).end("routed");
   });
   server.on("connect", refuseConnect);
@@ -81,6 +82,16 @@ describe("methods no route answers", () => {
     const r = await raw("\u0001\u0002 garbage\r\n\r\n");
     expect(r.status).toBe(400);
     expect(r.headers["content-type"]).toBe("application/problem+json");
+  });
+
+  it("a path with broken percent-encoding is a 400 problem+json", async () => {
+    for (const path of ["/api/v1/threads/%E0%A4%A/messages", "/api/v1/threads/%ED%A0%80", "/%"]) {
+      const r = await raw(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      expect(r.status, path).toBe(400);
+      expect(r.headers["content-type"]).toBe("application/problem+json");
+    }
+    const ok = await raw("GET /api/v1/threads/%00/messages?q=%E0 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    expect(ok.status).toBe(200);
   });
 
   it("answered methods reach the app", async () => {
