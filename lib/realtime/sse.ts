@@ -9,6 +9,7 @@ import type { Actor } from "../access/actor";
 import { getEnv } from "../env";
 import { getRelay, type RealtimeRelay, type Subscriber } from "./relay";
 import type { RoutedEvent } from "./routing";
+import { int8Max } from "../domain/shared/bounds";
 
 const encoder = new TextEncoder();
 
@@ -36,7 +37,10 @@ export function eventData(event: RoutedEvent): Record<string, unknown> {
 export function parseLastEventId(header: string | null, query: string | null): bigint | null {
   const raw = (header ?? query ?? "").trim();
   if (!/^\d{1,19}$/.test(raw)) return null;
-  return BigInt(raw);
+  const id = BigInt(raw);
+  // ⚠ 19 digits can exceed PostgreSQL's bigint (docs/security.md "Input hygiene"): such an id
+  // is no event of ours, treated like no id at all, never sent to the database (a 500).
+  return id <= int8Max ? id : null;
 }
 
 export type EventStreamOptions = {
