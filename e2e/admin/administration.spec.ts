@@ -9,6 +9,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { marker, postJson } from "../api/api-helpers";
 import { signIn, signInAndLand } from "../helpers";
+import { changeOneTimePassword } from "../support/change-password";
 
 const triageMember = { name: "Kevin Park", subject: "Updating my mailing address", body: "I moved last month" };
 
@@ -98,10 +99,12 @@ test.describe("administration", () => {
     await expect(page.getByText(/Moved: [1-9]\d* conversations? and [1-9]\d* tickets?\./)).toBeVisible();
     await expect(page.getByText(`Now: ${teamName}`)).toBeVisible();
 
-    // The new care guide signs in with the one-time password and finds that conversation.
+    // The new care guide signs in with the one-time password, must change it first, and
+    // then finds that conversation.
     const staffContext = await browser.newContext();
     const staff = await staffContext.newPage();
     await signIn(staff, email, password);
+    await changeOneTimePassword(staff, password, `new ${password}`);
     await expect(staff).toHaveURL(/\/console$/);
     // In #main: while the page streams, React keeps a hidden copy of the content elsewhere.
     await expect(staff.locator("#main").getByText(triageMember.subject)).toBeVisible();

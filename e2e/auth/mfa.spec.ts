@@ -7,6 +7,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { postJson } from "../api/api-helpers";
 import { signIn, signInAndLand } from "../helpers";
+import { changeOneTimePassword } from "../support/change-password";
 
 /** RFC 6238 with the app's parameters (SHA-1, 6 digits, 30 s), independent of lib/auth/totp.ts. */
 function totpCode(base32Secret: string, atMs: number): string {
@@ -39,12 +40,15 @@ test("a staff member sets up two-step sign-in, then signs in with password and c
   const email = `mfa.${randomUUID().slice(0, 8)}@demo.test`;
   const created = await postJson(admin, baseURL, "/api/v1/admin/users", { name: "Tess Twostep", email, role: "CARE_GUIDE" });
   expect(created.status()).toBe(201);
-  const { oneTimePassword: password } = (await created.json()) as { oneTimePassword: string };
+  const { oneTimePassword } = (await created.json()) as { oneTimePassword: string };
   await adminContext.close();
 
+  // First sign-in: the one-time password must be changed before anything else.
+  const password = `tess ${randomUUID()}`;
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, email, password);
+  await signIn(page, email, oneTimePassword);
+  await changeOneTimePassword(page, oneTimePassword, password);
   await expect(page).toHaveURL(/\/console$/);
 
   // Set up: the key as text, confirmed with a first code.
