@@ -100,9 +100,12 @@ describe("PDF upload check fails closed", () => {
     expect(await inspectUpload({ bytes: photo, fileName: "rash.jpg", declaredType: "image/jpeg" }, { pdf: { program: null } })).toMatchObject({ ok: true });
   });
 
-  it("refuses a PDF whose reading takes too long or prints too much (a file crafted of countless objects)", async () => {
+  it("refuses a PDF whose reading takes too long, prints too much or needs too much memory (a file crafted of countless objects)", async () => {
+    // The limits shrunk so that an ordinary file crosses them; the defaults are in read-pdf-objects.ts.
     expect(await inspect(minimalPdf(), { timeoutMs: 1 })).toMatchObject({ ok: false, code: "pdf_not_checkable" });
     expect(await inspect(minimalPdf(), { maxOutputBytes: 256 })).toMatchObject({ ok: false, code: "pdf_not_checkable" });
+    expect(await inspect(minimalPdf(), { maxMemoryKib: 4 * 1024 })).toMatchObject({ ok: false, code: "pdf_not_checkable" });
+    expect(await inspect(minimalPdf(), {})).toMatchObject({ ok: true });
   });
 
   it("leaves no copy of the file in the temporary directory, whatever the outcome", async () => {

@@ -9,7 +9,10 @@
  *  - exit status 3 (warnings: qpdf had to repair or skip something, so another reader may
  *    see the file differently) or 2 (errors), a crash, no program;
  *  - encryption (streams and strings we would have to decrypt to judge);
- *  - over TIMEOUT_MS or MAX_OUTPUT_BYTES of JSON (a file crafted out of millions of objects).
+ *  - over TIMEOUT_MS, MAX_OUTPUT_BYTES of JSON or MAX_MEMORY_KIB of memory: a 20 MB file
+ *    crafted of 600,000 tiny objects made qpdf take 13 s and 860 MB and print 61 MB of JSON;
+ *    real documents take milliseconds and a few MB (a 650-object manual: 25 ms, 160 kB). The
+ *    memory bound is the shell's `ulimit -v` around qpdf (Node cannot set a child's limits).
  * Runs at most PDF_CHECKS_AT_ONCE at a time per instance (p-limit), so a burst of uploads
  * cannot start dozens of processes.
  *
@@ -19,15 +22,18 @@
  * names from the file).
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pLimit from "p-limit";
 
 /** A clean read of a 20 MB scan takes well under a second; a crafted file is cut off here. */
-export const TIMEOUT_MS = 15_000;
-/** JSON for every object but stream data: a few kB per page in real files. */
-export const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+export const TIMEOUT_MS = 10_000;
+/** JSON for every object but stream data, about 250 bytes an object: room for ~130,000 objects. */
+export const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
+/** Address space for qpdf (KiB). Ordinary files need a few tens of MB. */
+export const MAX_MEMORY_KIB = 512 * 1024;
 const PDF_CHECKS_AT_ONCE = 2;
 
 /** A PDF object as qpdf's JSON v2 writes it: names "/Name", references "12 0 R", strings "u:text" or "b:hex". */
@@ -39,7 +45,7 @@ export type PdfObjects = Record<string, { value?: PdfJsonValue; stream?: { dict?
 export type PdfReadFailure = "unavailable" | "encrypted" | "unreadable";
 export type PdfRead = { ok: true; objects: PdfObjects } | { ok: false; reason: PdfReadFailure };
 
-export type ReadPdfOptions = { program: string; timeoutMs?: number; maxOutputBytes?: number };
+export type ReadPdfOptions = { program: string; timeoutMs?: number; maxOutputBytes?: number; maxMemoryKib?: number };
 
 const oneSlot = pLimit(PDF_CHECKS_AT_ONCE);
 
@@ -51,6 +57,9 @@ export function readPdfObjects(bytes: Uint8Array, options: ReadPdfOptions): Prom
 }
 
 async function readInTempFile(bytes: Uint8Array, options: ReadPdfOptions): Promise<PdfRead> {
+  // Asked first: behind the shell, a missing program is only an exit status like any other.
+  const runnable = await access(options.program, constants.X_OK).then(() => true, () => false);
+  if (!runnable) return { ok: false, reason: "unavailable" };
   const directory = await mkdtemp(join(tmpdir(), "concierge-pdf-"));
   try {
     const file = join(directory, "upload.pdf");
@@ -61,14 +70,16 @@ async function readInTempFile(bytes: Uint8Array, options: ReadPdfOptions): Promi
   }
 }
 
-function runQpdf(file: string, { program, timeoutMs = TIMEOUT_MS, maxOutputBytes = MAX_OUTPUT_BYTES }: ReadPdfOptions): Promise<PdfRead> {
+function runQpdf(file: string, { program, timeoutMs = TIMEOUT_MS, maxOutputBytes = MAX_OUTPUT_BYTES, maxMemoryKib = MAX_MEMORY_KIB }: ReadPdfOptions): Promise<PdfRead> {
   // "encrypt" tells whether the file is encrypted (qpdf opens those with an empty user password).
   const args = ["--json=2", "--json-key=encrypt", "--json-key=qpdf", "--json-stream-data=none", "--", file];
+  // The program and its arguments are the shell's positional parameters, never parsed as shell text.
+  const limited = ["-c", `ulimit -v ${Math.floor(maxMemoryKib)} && exec "$0" "$@"`, program, ...args];
   return new Promise((resolve) => {
-    execFile(program, args, { timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: maxOutputBytes, encoding: "utf8", env: childEnvironment, windowsHide: true }, (error, stdout, stderr) => {
+    execFile("/bin/sh", limited, { timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: maxOutputBytes, encoding: "utf8", env: childEnvironment, windowsHide: true }, (error, stdout, stderr) => {
       if (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === "ENOENT" || code === "EACCES") return resolve({ ok: false, reason: "unavailable" });
+        if (code === "ENOENT" || code === "EACCES") return resolve({ ok: false, reason: "unavailable" }); // no /bin/sh
         // Exit 2 with a password error: encrypted with a password to open it.
         if (error.code === 2 && /invalid password/i.test(stderr)) return resolve({ ok: false, reason: "encrypted" });
         // Exit 3 (warnings), 2 (errors), killed at the time-out, over the output cap.
