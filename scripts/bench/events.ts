@@ -81,7 +81,9 @@ async function run() {
   const memberRows = await db.user.findMany({ where: { role: "MEMBER", memberProfile: { teamId: { not: null } } }, select: { id: true }, take: 40 });
   const members = await Promise.all(memberRows.map((r) => load(r.id)));
 
-  const relays = [new RealtimeRelay(), new RealtimeRelay()];
+  // Many consoles share a handful of demo staff accounts: lift the per-user stream cap
+  // (EVENT_STREAMS_PER_USER, 10), which would otherwise close all but ten per account.
+  const relays = [new RealtimeRelay({ maxStreamsPerUser: consoles }), new RealtimeRelay({ maxStreamsPerUser: consoles })];
   await Promise.all(relays.map((r) => r.start()));
 
   // Bench-only SSE server: /?c=<console index>.
