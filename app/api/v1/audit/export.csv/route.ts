@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/http/api-route";
+import { contentDisposition } from "@/lib/http/attachment-response";
 import { queryParams } from "@/lib/http/query";
 import { exportAuditEvents, exportRowCap } from "@/lib/domain/audit/export-audit-events";
 import { exportAuditEventsSchema } from "@/lib/domain/audit/schemas";
@@ -25,7 +26,8 @@ export const GET = apiRoute(async (request, actor) => {
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${fileName}"`,
+      // One writer of Content-Disposition for the whole app (RFC 6266/8187 via the content-disposition package).
+      "content-disposition": contentDisposition("attachment", fileName),
       "x-content-type-options": "nosniff",
       "x-export-row-cap": String(exportRowCap),
       "x-export-truncated": String(truncated),
