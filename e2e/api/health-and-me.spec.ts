@@ -11,6 +11,16 @@ test("GET /api/health reports real checks", async ({ request }) => {
   expect(body.status).toBe(body.checks.scanner === "unavailable" ? "degraded" : "ok");
 });
 
+test("GET /api/health/live answers without checks; /api/health/ready answers 503 unless ok", async ({ request }) => {
+  const live = await request.get("/api/health/live");
+  expect(live.status()).toBe(200);
+  expect(await live.json()).toEqual({ status: "ok" });
+  const ready = await request.get("/api/health/ready");
+  const body = await ready.json();
+  expect(Object.keys(body.checks).sort()).toEqual(["database", "scanner", "storage"]);
+  expect(ready.status()).toBe(body.status === "ok" ? 200 : 503);
+});
+
 test("GET /api/v1/me describes the signed-in actor", async ({ page }) => {
   await signInAndLand(page, "nurse@demo.test", "/console");
   const res = await page.request.get("/api/v1/me");
