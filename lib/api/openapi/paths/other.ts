@@ -1,4 +1,4 @@
-import { listAuditEventsSchema } from "../../../domain/audit/schemas";
+import { exportAuditEventsSchema, listAuditEventsSchema, listMyAccessLogSchema } from "../../../domain/audit/schemas";
 import { parameterRef } from "../components";
 import { queryParameters } from "../from-zod";
 import type { Paths } from "../types";
@@ -37,7 +37,8 @@ export const otherPaths: Paths = {
       operationId: "exportAuditEvents",
       tags: ["audit"],
       summary: "The audit log as CSV, same filters as /audit (compliance; at most 50,000 rows, `X-Export-Truncated: true` when more matched). Audited.",
-      parameters: queryParameters(listAuditEventsSchema),
+      // The export's own schema: no limit or cursor (the route refuses them as unknown).
+      parameters: queryParameters(exportAuditEventsSchema),
       responses: { "200": { description: "CSV, one row per audit event; cells that a spreadsheet would run as formulas are prefixed with '.", content: { "text/csv": { schema: { type: "string" } } } }, ...errors(401, 403, 422) },
     },
   },
@@ -60,7 +61,14 @@ export const otherPaths: Paths = {
       operationId: "listMyAccessLog",
       tags: ["audit"],
       summary: "Members: who on staff opened their conversations (name, role, what, when), grouped per person, kind, conversation and hour",
-      responses: { "200": { description: "The member's access report.", content: { "application/json": { schema: { type: "object", required: ["items"], properties: { items: { type: "array", items: { type: "object" } } } } } } }, ...errors(401, 403) },
+      parameters: queryParameters(listMyAccessLogSchema),
+      responses: {
+        "200": {
+          description: "The member's access report.",
+          content: { "application/json": { schema: { type: "object", required: ["items", "nextCursor"], properties: { items: { type: "array", items: { type: "object" } }, nextCursor: { type: ["string", "null"] } } } } },
+        },
+        ...errors(400, 401, 403, 422),
+      },
     },
   },
   "/openapi.json": {
