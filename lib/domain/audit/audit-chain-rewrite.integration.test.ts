@@ -7,7 +7,7 @@
 // Each test gets a scratch database of its own (migrated by the app's runner, nothing seeded)
 // so it can wreck the chain freely without touching the database the other test files share.
 import { createHmac, randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { S3Client } from "@aws-sdk/client-s3";
@@ -309,5 +309,24 @@ describe("anchors in S3 (s3rver; it does not enforce object lock)", () => {
     const until = Date.parse(put!["x-amz-object-lock-retain-until-date"]!);
     expect(until - Date.now()).toBeGreaterThan(29 * 24 * 3600 * 1000);
     expect(await store.readAll()).toEqual(['{"v":1,"seq":"1"}']);
+  });
+});
+
+describe("an anchor write that fails", () => {
+  it("keeps the seals, and anchors the head at the next pass even with nothing new to seal", async () => {
+    const s = await openScratch();
+    const file = process.env.AUDIT_ANCHOR_FILE!;
+    mkdirSync(file); // the anchor file's name taken by a directory: every append fails (EISDIR)
+    const db = await s.app.client.getDb();
+    for (let i = 0; i < 3; i++) await s.app.recordAudit(db, null, { action: "test.anchor.fail" });
+    expect(await s.app.sealAuditLog()).toMatchObject({ sealed: 3, drained: true });
+    expect(await db.auditSeal.count()).toBe(3);
+
+    rmSync(file, { recursive: true });
+    expect(await s.app.sealAuditLog()).toMatchObject({ sealed: 0 });
+    const lines = readFileSync(file, "utf8").trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ seq: "3", keyedFrom: "1" });
+    expect(await s.app.walkAuditChain(db)).toMatchObject({ ok: true, anchors: { count: 1, latestSeq: "3" } });
   });
 });
