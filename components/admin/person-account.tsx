@@ -69,7 +69,7 @@ export function PersonAccount({ person, isSelf }: { person: PersonDetail; isSelf
       <FormError message={status.error ?? reset.error ?? mfaReset.error} />
       {reset.data && (
         <OneTimeSecret label="New one-time password" value={reset.data.oneTimePassword}>
-          Give it to {person.name} in person or by phone — never by email. It is not shown again.
+          Give it to {person.name} in person or by phone — never by email. They must change it when they next sign in. It is not shown again.
         </OneTimeSecret>
       )}
     </section>

@@ -44,7 +44,7 @@ export function StaffUserForm({ teams }: { teams: TeamChoice[] }) {
           <strong>{user.name}</strong> ({roleLabels[user.role]}) can now sign in as <strong>{user.email}</strong>.
         </p>
         <OneTimeSecret label="One-time password" value={oneTimePassword}>
-          Copy it now and give it to {user.name} in person or by phone — never by email. It is not shown again; if it is lost, reset the password from their page.
+          Copy it now and give it to {user.name} in person or by phone — never by email. They must change it when they first sign in. It is not shown again; if it is lost, reset the password from their page.
         </OneTimeSecret>
         <div className="flex gap-3">
           <Link href={`/admin/people/${user.id}`} className={buttonClass("primary")}>
