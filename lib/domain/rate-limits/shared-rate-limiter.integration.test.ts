@@ -48,6 +48,15 @@ describe("sharedRateLimiter on PostgreSQL", () => {
     expect((await limiter.take("x")).allowed).toBe(false);
   });
 
+  it("starts a new window when the old one has ended", async () => {
+    const limiter = sharedRateLimiter({ keyPrefix: `t-${randomUUID().slice(0, 8)}`, points: 1, durationSeconds: 1 });
+    expect((await limiter.take("w")).allowed).toBe(true);
+    expect((await limiter.take("w")).allowed).toBe(false);
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await limiter.take("w")).toEqual({ allowed: true, remaining: 0 });
+    expect((await limiter.take("w")).allowed).toBe(false);
+  });
+
   it("stores subjects hashed, never the email in clear", async () => {
     const prefix = `t-${randomUUID().slice(0, 8)}`;
     await sharedRateLimiter(options(prefix)).take("secret.person@example.test");
