@@ -19,10 +19,11 @@ import { AppError } from "../../errors";
 import type { RoutedEvent } from "../../realtime/routing";
 import { authorize } from "../audit/authorize";
 import { announceTypingSchema, type AnnounceTypingInput } from "./schemas";
-import { parseThreadId, threadNotFound } from "../threads/thread-not-found";
+import { recordNotFound } from "../audit/record-not-found";
+import { parseRecordId } from "../shared/record-id";
 
 export async function announceTyping(actor: Actor, threadId: string, input: AnnounceTypingInput): Promise<RoutedEvent> {
-  await authorize(actor, "message.send", { recordType: "thread", recordId: threadId.slice(0, 64) }, { denyAs: "NOT_FOUND" });
+  await authorize(actor, "message.send", { recordType: "thread", recordId: threadId }, { denyAs: "NOT_FOUND" });
   // Members' typing is not announced (the care team does not need it, and it would tell
   // staff when a member is composing something they may not send).
   if (!isStaffRole(actor.role)) throw new AppError("FORBIDDEN", "Only the care team's typing is announced.");
@@ -33,10 +34,10 @@ export async function announceTyping(actor: Actor, threadId: string, input: Anno
     ]);
   }
   const db = await getDb();
-  const id = parseThreadId(threadId);
-  if (!id) throw await threadNotFound(db, actor, "thread.typing", threadId);
+  const id = parseRecordId(threadId);
+  if (!id) throw await recordNotFound(db, actor, { action: "thread.typing", recordType: "thread", recordId: threadId });
   const thread = await db.thread.findFirst({ where: { AND: [{ id }, threadWhereForActor(actor)] }, select: { id: true, teamId: true, memberId: true } });
-  if (!thread) throw await threadNotFound(db, actor, "thread.typing", id);
+  if (!thread) throw await recordNotFound(db, actor, { action: "thread.typing", recordType: "thread", recordId: id });
   return {
     seq: null,
     type: "typing",
