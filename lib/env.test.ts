@@ -43,6 +43,23 @@ describe("configuration", () => {
     await expect(loadEnv()).rejects.toThrow(/AUTH_URL/);
   });
 
+  it("keeps the send rate limit at 60 a minute unless a benchmark raises it", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("DEMO_MODE", "1");
+    delete process.env.SEND_RATE_LIMIT_PER_MINUTE;
+    delete process.env.BENCH_BARE_ROUTE;
+    const env = await loadEnv();
+    expect(env.SEND_RATE_LIMIT_PER_MINUTE).toBe(60);
+    expect(env.BENCH_BARE_ROUTE).toBe(false);
+    vi.stubEnv("SEND_RATE_LIMIT_PER_MINUTE", "100000");
+    vi.stubEnv("BENCH_BARE_ROUTE", "1");
+    const raised = await loadEnv();
+    expect(raised.SEND_RATE_LIMIT_PER_MINUTE).toBe(100_000);
+    expect(raised.BENCH_BARE_ROUTE).toBe(true);
+    vi.stubEnv("SEND_RATE_LIMIT_PER_MINUTE", "0");
+    await expect(loadEnv()).rejects.toThrow(/SEND_RATE_LIMIT_PER_MINUTE/);
+  });
+
   it("rejects a database URL that is not PostgreSQL", async () => {
     vi.stubEnv("DATABASE_URL", "mysql://localhost/x");
     await expect(loadEnv()).rejects.toThrow(/DATABASE_URL/);

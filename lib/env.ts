@@ -146,6 +146,13 @@ const envSchema = z
     EVENT_STREAM_BUFFER_BYTES: z.coerce.number().int().min(16 * 1024).max(64 * 1024 * 1024).default(1024 * 1024),
     /** How long the deep health check (database, storage, scanner) is reused by /api/health and /api/health/ready. */
     HEALTH_CACHE_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
+    /**
+     * Messages (and new threads) one person may send per minute (lib/domain/messages/admit-send.ts).
+     * 60 suits people; only a benchmark raises it (npm run bench:http), production keeps the default.
+     */
+    SEND_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+    /** Benchmark only: GET /api/bench/bare answers a constant JSON body (the baseline of npm run bench:http); otherwise 404. */
+    BENCH_BARE_ROUTE: flag,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.DEMO_MODE) {
