@@ -30,8 +30,11 @@ import { getEnv } from "../env";
 import { stampBatchSize } from "../domain/outbox/stamp-outbox";
 import { openRelayChannel, type RelayChannel } from "../domain/realtime/relay-channel";
 import { unsafeLoadRealtimeScope } from "../domain/realtime/unsafe-load-realtime-scope";
+import { unsafeLoadEventViews } from "../domain/realtime/unsafe-load-event-views";
 import { unsafeLoadThreadRouting, unsafeMaxDeliverySeq, unsafeReadReplayPage, unsafeReadStampedEvents } from "../domain/realtime/unsafe-read-outbox";
 import { logger } from "../log/logger";
+import { DisclosureLog } from "./disclosure-log";
+import type { EventView, LiveAudience } from "./event-views";
 import { canReceive, changesScopeOf, scopeChangedType, type RealtimeScope, type RoutedEvent, type ThreadRouting } from "./routing";
 
 export const realtimeTimings = {
@@ -62,8 +65,11 @@ export type Subscriber = {
   actor: Actor;
   /** Checks the receiver again (session, account); null closes the stream. */
   recheck: () => Promise<Actor | null>;
-  /** Writes one event; false when the client cannot keep up (the stream is then closed). */
-  send: (event: RoutedEvent) => boolean;
+  /**
+   * Writes one event with the view of the receiver's audience (null: no view); false when
+   * the client cannot keep up (the stream is then closed).
+   */
+  send: (event: RoutedEvent, audience: LiveAudience | null) => boolean;
   control: (type: "ready" | "resync", id: bigint | null) => void;
   heartbeat: () => boolean;
   close: () => void;
@@ -90,6 +96,7 @@ class Connection {
     scope: RealtimeScope,
     position: bigint,
     private readonly onClose: (c: Connection) => void,
+    private readonly disclosures: DisclosureLog,
   ) {
     this.scope = scope;
     this.position = position;
@@ -120,10 +127,12 @@ class Connection {
       }
       const thread = event.threadId ? (routing.get(event.threadId) ?? (event.seq === null ? ephemeralRouting(event) : undefined)) : undefined;
       if (canReceive(this.scope, event, thread, Date.now())) {
-        if (!this.sub.send(event)) {
+        const audience = viewAudience(this.scope.role === "MEMBER" ? "member" : "staff", event.views);
+        if (!this.sub.send(event, audience)) {
           this.close();
           return;
         }
+        if (audience && thread) this.disclosures.note(event, audience, this.scope.userId, thread.memberId);
       }
       if (event.seq !== null) this.position = event.seq;
     }
@@ -148,6 +157,18 @@ class Connection {
   }
 }
 
+/**
+ * ⚠ SECURITY: the audience whose view a receiver gets — after canReceive let the event
+ * through. A member gets the member view only, and only if it is a member-visible message
+ * (checked again here, beside unsafe-load-event-views.ts which builds it only from one).
+ */
+function viewAudience(audience: LiveAudience, views: RoutedEvent["views"]): LiveAudience | null {
+  const view: EventView | undefined = views?.[audience];
+  if (!view) return null;
+  if (audience === "member" && view.message?.visibility !== "member") return null;
+  return audience;
+}
+
 function ephemeralRouting(event: RoutedEvent): ThreadRouting | undefined {
   // Typing events are built from a scoped read of the thread a moment ago.
   return event.memberId ? { teamId: event.teamId, memberId: event.memberId } : undefined;
@@ -170,6 +191,7 @@ export class RealtimeRelay {
   private timers: NodeJS.Timeout[] = [];
   private stampTimer: NodeJS.Timeout | null = null;
   private started: Promise<void> | null = null;
+  private readonly disclosures = new DisclosureLog();
 
   constructor(private readonly options: RelayOptions = {}) {}
 
@@ -266,9 +288,14 @@ export class RealtimeRelay {
 
   private async pump(): Promise<void> {
     for (;;) {
-      const events = await unsafeReadStampedEvents(this.lastSeq, null, fanOutBatch);
-      if (events.length === 0) return;
-      const routing = await unsafeLoadThreadRouting(events.flatMap((e) => (e.threadId ? [e.threadId] : [])));
+      const stamped = await unsafeReadStampedEvents(this.lastSeq, null, fanOutBatch);
+      if (stamped.length === 0) return;
+      // Once per batch for every connection of this instance: the threads' owners and the
+      // audiences' views of the changed rows.
+      const [routing, events] = await Promise.all([
+        unsafeLoadThreadRouting(stamped.flatMap((e) => (e.threadId ? [e.threadId] : []))),
+        unsafeLoadEventViews(stamped),
+      ]);
       this.dispatch({ events, routing });
       this.lastSeq = events[events.length - 1]!.seq!;
       if (events.length < fanOutBatch) return;
@@ -300,7 +327,7 @@ export class RealtimeRelay {
     // point is seen by the check below, one stamped after it reaches the connection live.
     // (The actor the route loaded a moment ago could already be stale.)
     const head = this.lastSeq;
-    const connection = new Connection(sub, emptyScope(sub.actor), head, (c) => this.forget(c));
+    const connection = new Connection(sub, emptyScope(sub.actor), head, (c) => this.forget(c), this.disclosures);
     this.register(connection);
     const stop = () => connection.close();
     try {
@@ -365,8 +392,11 @@ export class RealtimeRelay {
     let from = after;
     while (from < upTo && !connection.closed) {
       const page = await unsafeReadReplayPage(connection.scope, from, upTo, replayPage);
-      const routing = await unsafeLoadThreadRouting(page.events.flatMap((e) => (e.threadId ? [e.threadId] : [])));
-      await connection.deliver({ events: page.events, routing });
+      const [routing, events] = await Promise.all([
+        unsafeLoadThreadRouting(page.events.flatMap((e) => (e.threadId ? [e.threadId] : []))),
+        unsafeLoadEventViews(page.events),
+      ]);
+      await connection.deliver({ events, routing });
       if (page.scanned === null || page.scanned <= from) break;
       from = page.scanned;
       connection.position = from;
@@ -385,6 +415,7 @@ export class RealtimeRelay {
     if (this.stampTimer) clearTimeout(this.stampTimer);
     for (const c of [...this.connections]) c.close();
     await this.pumping?.catch(() => undefined);
+    await this.disclosures.flush();
     const channel = this.channel;
     this.channel = null;
     this.started = null;

@@ -16,6 +16,7 @@
  */
 import type { Role } from "../access/roles";
 import type { LivePayload } from "./event-types";
+import type { EventViews } from "./event-views";
 
 export type RoutedEvent = {
   /** The outbox delivery sequence; null for ephemeral events (typing). */
@@ -26,6 +27,12 @@ export type RoutedEvent = {
   memberId: string | null;
   userId: string | null;
   payload: LivePayload;
+  /**
+   * What each audience may see of the changed row (lib/realtime/event-views.ts), read once
+   * per event at fan-out time (lib/domain/realtime/unsafe-load-event-views.ts); never stored
+   * in the outbox. Chosen per receiver only after canReceive (lib/realtime/relay.ts).
+   */
+  views?: EventViews;
 };
 
 /** The thread as it is now: its owning team and its member. */

@@ -9,17 +9,26 @@ import type { Actor } from "../access/actor";
 import { getEnv } from "../env";
 import { getRelay, type RealtimeRelay, type Subscriber } from "./relay";
 import type { RoutedEvent } from "./routing";
+import type { LiveAudience } from "./event-views";
 import { int8Max } from "../domain/shared/bounds";
 
 const encoder = new TextEncoder();
 
-/** One event goes to many streams: format and encode it once (events are never mutated). */
-const frames = new WeakMap<RoutedEvent, Uint8Array>();
-function frameOf(event: RoutedEvent): Uint8Array {
-  let frame = frames.get(event);
+/**
+ * One event goes to many streams: format and encode it once per audience (events are never
+ * mutated), so a view is serialized once per event and audience, never per connection.
+ */
+const frames = new WeakMap<RoutedEvent, Map<LiveAudience | "none", Uint8Array>>();
+function frameOf(event: RoutedEvent, audience: LiveAudience | null): Uint8Array {
+  let byAudience = frames.get(event);
+  if (!byAudience) {
+    byAudience = new Map();
+    frames.set(event, byAudience);
+  }
+  let frame = byAudience.get(audience ?? "none");
   if (!frame) {
-    frame = encoder.encode(formatSseEvent(event.type, eventData(event), event.seq));
-    frames.set(event, frame);
+    frame = encoder.encode(formatSseEvent(event.type, eventData(event, audience), event.seq));
+    byAudience.set(audience ?? "none", frame);
   }
   return frame;
 }
@@ -29,8 +38,10 @@ export function formatSseEvent(type: string, data: unknown, id: bigint | null): 
   return `${id !== null ? `id: ${id}\n` : ""}event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-export function eventData(event: RoutedEvent): Record<string, unknown> {
-  return { ...event.payload, threadId: event.threadId };
+/** The payload and thread id, plus `view`: what the receiver's audience may see of the row (the relay chose the audience). */
+export function eventData(event: RoutedEvent, audience: LiveAudience | null = null): Record<string, unknown> {
+  const view = audience ? event.views?.[audience] : undefined;
+  return { ...event.payload, threadId: event.threadId, ...(view ? { view } : {}) };
 }
 
 /** A last-event id from the header or the query (a client reconnecting by hand cannot set headers on EventSource). */
@@ -91,7 +102,7 @@ export async function openEventStream(options: EventStreamOptions): Promise<Read
   const sub: Subscriber = {
     actor: options.actor,
     recheck: options.recheck,
-    send: (event) => write(frameOf(event)),
+    send: (event, audience) => write(frameOf(event, audience)),
     control: (type, id) => void write(formatSseEvent(type, {}, id)),
     heartbeat: () => write(`: keep-alive ${Date.now()}\n\n`),
     close: () => {
