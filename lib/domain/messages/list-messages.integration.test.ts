@@ -44,7 +44,7 @@ describe("listMessages", () => {
     expect(JSON.stringify(memberView)).not.toContain("urgent care referral");
   });
 
-  it("pages forward in time without gaps or repeats", async () => {
+  it("pages back from the newest without gaps or repeats (list-messages-paging.integration.test.ts has the long cases)", async () => {
     const { guide, threadId } = await conversation();
     const all = await listMessages(guide, threadId);
     const seen: string[] = [];
@@ -52,7 +52,7 @@ describe("listMessages", () => {
     let pages = 0;
     do {
       const page = await listMessages(guide, threadId, { limit: 2, ...(cursor ? { cursor } : {}) });
-      seen.push(...page.items.map((m) => m.id));
+      seen.unshift(...page.items.map((m) => m.id));
       cursor = page.nextCursor ?? undefined;
       pages += 1;
     } while (cursor);

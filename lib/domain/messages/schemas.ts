@@ -66,10 +66,17 @@ export const sendMessageSchema = z
   .superRefine(requireBodyOrAttachments);
 export type SendMessageInput = z.input<typeof sendMessageSchema>;
 
-export const listMessagesSchema = z.strictObject({
-  cursor: cursorParamSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
-});
+/**
+ * A page of a thread, newest first (lib/domain/messages/list-messages.ts): `before` is the
+ * previous page's nextCursor; `cursor` means the same (the generic list parameter).
+ */
+export const listMessagesSchema = z
+  .strictObject({
+    before: cursorParamSchema.optional().describe("The `nextCursor` of the previous (newer) page: the page of messages just older than it."),
+    cursor: cursorParamSchema.optional().describe("The same as `before` (the generic list parameter); give one of the two."),
+    limit: z.coerce.number().int().min(1).max(200).default(100).describe("Messages per page."),
+  })
+  .refine((q) => q.before === undefined || q.cursor === undefined, { message: "Give before or cursor, not both.", path: ["cursor"] });
 export type ListMessagesInput = z.input<typeof listMessagesSchema>;
 
 export type MessageView = {

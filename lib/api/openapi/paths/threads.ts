@@ -44,7 +44,13 @@ export const threadPaths: Paths = {
     get: {
       operationId: "listMessages",
       tags: ["messages"],
-      summary: "Messages of a thread, oldest first (members never receive internal notes)",
+      summary: "Messages of a thread, a page at a time from the newest (members never receive internal notes)",
+      description:
+        "The first page (no cursor) holds the thread's newest `limit` messages. Within a page `items` run oldest to newest. " +
+        "`nextCursor` leads to the page of OLDER messages (pass it as `before`, or as `cursor`); it is null on the page that holds the thread's first message. " +
+        "Keyset paging on (createdAt, id): a message sent while a client pages back appears on the newest page and never shifts or repeats in older pages. " +
+        "Reading the newest page marks the thread read for the reader up to its newest message. " +
+        "(Until issue 10 the first page was the OLDEST messages and `cursor` paged forward; a client that follows `nextCursor` still reaches every message exactly once, now newest page first.)",
       parameters: queryParameters(listMessagesSchema),
       responses: { "200": json("A page of messages.", "MessageList"), ...errors(400, 401, 403, 404, 422) },
     },
