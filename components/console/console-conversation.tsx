@@ -7,6 +7,7 @@ import type { TicketStatus } from "@/lib/domain/tickets/schemas";
 import { MessageComposer } from "@/components/composer/message-composer";
 import { MessageList } from "@/components/thread/message-list";
 import { useThreadMessages } from "@/components/thread/use-thread-messages";
+import type { MessagePage } from "@/lib/api/query-keys";
 import { statusLabels } from "@/components/format/ticket-labels";
 import { Notice } from "@/components/ui/notice";
 import { useAnnounceTyping } from "@/components/live/use-typing";
@@ -26,7 +27,7 @@ export function ConsoleConversation({
   me,
 }: {
   threadId: string;
-  initialMessages: MessageView[];
+  initialMessages: MessagePage;
   ticketStatus: TicketStatus | null;
   me: { id: string; name: string; role: string };
 }) {
@@ -39,7 +40,7 @@ export function ConsoleConversation({
     },
     [router, ticketStatus],
   );
-  const { messages, send, retry, loadError } = useThreadMessages(threadId, initialMessages, me, onSent);
+  const { messages, send, retry, older, loadError } = useThreadMessages(threadId, initialMessages, me, onSent);
   const [mode, setMode] = useState<Visibility>("member");
   const [after, setAfter] = useState<TicketStatus | "KEEP">(defaultAfterReply(ticketStatus));
   const announceTyping = useAnnounceTyping(threadId, mode);
@@ -48,7 +49,7 @@ export function ConsoleConversation({
     <div className="flex min-w-0 flex-col gap-3">
       {loadError && <Notice>{loadError}</Notice>}
       <section className="max-h-[calc(100dvh-23rem)] min-h-[14rem] overflow-y-auto rounded-2xl bg-slate-100/60 p-3">
-        <MessageList messages={messages} viewerId={me.id} perspective="staff" onRetry={retry} />
+        <MessageList messages={messages} viewerId={me.id} perspective="staff" onRetry={retry} older={older} />
       </section>
       <fieldset className="flex flex-wrap gap-1 rounded-xl bg-slate-100 p-1 text-sm">
         <legend className="sr-only">Send as</legend>

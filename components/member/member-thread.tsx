@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import type { MessageView } from "@/lib/domain/messages/schemas";
 import { MessageComposer } from "@/components/composer/message-composer";
 import { MessageList } from "@/components/thread/message-list";
 import { useThreadMessages } from "@/components/thread/use-thread-messages";
+import type { MessagePage } from "@/lib/api/query-keys";
 import { Notice } from "@/components/ui/notice";
 import { useSomeoneTyping } from "@/components/live/use-typing";
 import { useThreadSeen } from "@/components/live/use-thread-seen";
@@ -19,10 +19,10 @@ export function MemberThread({
   threadId: string;
   subject: string | null;
   teamName: string;
-  initialMessages: MessageView[];
+  initialMessages: MessagePage;
   me: { id: string; name: string; role: string };
 }) {
-  const { messages, send, retry, loadError } = useThreadMessages(threadId, initialMessages, me);
+  const { messages, send, retry, older, loadError } = useThreadMessages(threadId, initialMessages, me);
   const typing = useSomeoneTyping(threadId);
   const seenAt = useThreadSeen(threadId);
   return (
@@ -36,7 +36,7 @@ export function MemberThread({
       </div>
       {loadError && <Notice>{loadError}</Notice>}
       <section className="min-h-[40vh] rounded-2xl bg-slate-100/60 p-3 sm:p-4">
-        <MessageList messages={messages} viewerId={me.id} perspective="member" onRetry={retry} seenAt={seenAt} />
+        <MessageList messages={messages} viewerId={me.id} perspective="member" onRetry={retry} older={older} seenAt={seenAt} />
         <p role="status" aria-live="polite" className="mt-2 min-h-5 text-sm italic text-slate-500" data-testid="typing-indicator">
           {typing ? "Your care team is typing…" : ""}
         </p>

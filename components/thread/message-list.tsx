@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { authorLabel } from "@/components/format/author-label";
 import { MessageAttachments } from "@/components/attachments/message-attachments";
 import type { DisplayMessage } from "./use-thread-messages";
@@ -9,8 +9,23 @@ function time(iso: string) {
   return new Date(iso).toLocaleString("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
 }
 
+/** Older pages of the thread (use-thread-messages.ts). */
+export type OlderMessages = { hasMore: boolean; loading: boolean; failed: boolean; load: () => void };
+
+/** The nearest ancestor that scrolls (the console's conversation box), else the page. */
+function scrollerOf(el: HTMLElement): HTMLElement {
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const { overflowY } = getComputedStyle(p);
+    if ((overflowY === "auto" || overflowY === "scroll") && p.scrollHeight > p.clientHeight) return p;
+  }
+  return (document.scrollingElement as HTMLElement | null) ?? document.documentElement;
+}
+
 /**
- * The conversation. `perspective` decides which side a message sits on: the member sees
+ * The conversation. It opens at the newest message; older pages load when the reader
+ * scrolls to the top (or presses "Load earlier messages", the keyboard and screen-reader
+ * way), and the message that was on top stays where it was — no jump.
+ * `perspective` decides which side a message sits on: the member sees
  * their own messages on the right; staff see the team's replies and notes on the right.
  * Internal notes are visibly distinct (amber, labelled) and only ever reach staff.
  */
@@ -20,6 +35,7 @@ export function MessageList({
   perspective,
   onRetry,
   seenAt = null,
+  older,
 }: {
   messages: DisplayMessage[];
   viewerId: string;
@@ -27,12 +43,55 @@ export function MessageList({
   onRetry: (clientMessageId: string) => void;
   /** Up to when the care team has read the thread (member view): "Seen" instead of "Sent". */
   seenAt?: string | null;
+  older?: OlderMessages;
 }) {
   const end = useRef<HTMLLIElement>(null);
-  const count = messages.length;
+  const top = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  // Follow the newest message when one is added at the end (a send, a live event), never
+  // when older ones are added at the top.
+  const newestId = messages.at(-1)?.id;
+  const [atEnd, setAtEnd] = useState(false);
   useEffect(() => {
     end.current?.scrollIntoView({ block: "end" });
-  }, [count]);
+    setAtEnd(true);
+  }, [newestId]);
+
+  // Keep the message the reader is looking at in place when older ones are added above it:
+  // note where the first message sits before the load, scroll by its shift after.
+  const anchor = useRef<{ id: string; top: number } | null>(null);
+  const oldestId = messages[0]?.id;
+  const loadOlder = older?.load;
+  const hasOlder = older?.hasMore ?? false;
+  const loadingOlder = older?.loading ?? false;
+  const startLoad = useRef(() => {});
+  startLoad.current = () => {
+    if (!loadOlder || !hasOlder || loadingOlder) return;
+    const first = list.current?.querySelector<HTMLElement>("[data-message-id]");
+    anchor.current = first ? { id: first.dataset.messageId!, top: first.getBoundingClientRect().top } : null;
+    loadOlder();
+  };
+  useLayoutEffect(() => {
+    const a = anchor.current;
+    if (!a || !list.current) return;
+    const el = list.current.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(a.id)}"]`);
+    if (!el || messages[0]?.id === a.id) return;
+    anchor.current = null;
+    const shift = el.getBoundingClientRect().top - a.top;
+    if (shift !== 0) scrollerOf(el).scrollBy({ top: shift, behavior: "instant" });
+  }, [oldestId, messages]);
+
+  // Scrolling to the top loads the next older page. Armed only once the view has opened at
+  // the newest message (at first paint the top is briefly in view).
+  useEffect(() => {
+    const sentinel = top.current;
+    if (!sentinel || !atEnd || !hasOlder || loadingOlder) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) startLoad.current();
+    });
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [atEnd, hasOlder, loadingOlder]);
 
   if (messages.length === 0) {
     return <p className="py-10 text-center text-sm text-slate-500">No messages yet.</p>;
@@ -43,7 +102,28 @@ export function MessageList({
   const seen = lastOwn >= 0 && seenAt !== null && new Date(seenAt).getTime() >= new Date(messages[lastOwn]!.createdAt).getTime();
 
   return (
-    <ol role="log" aria-live="polite" aria-label="Conversation" className="space-y-3">
+    <>
+    {older && (older.hasMore || older.loading) && (
+      <div ref={top} className="mb-3 flex flex-col items-center gap-1 text-sm" data-testid="older-messages">
+        <p role="status" className="min-h-5 text-slate-500">
+          {older.loading ? "Loading earlier messages…" : older.failed ? "Earlier messages could not be loaded." : ""}
+        </p>
+        <button
+          type="button"
+          onClick={() => startLoad.current()}
+          disabled={older.loading}
+          className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 shadow-sm hover:bg-slate-50 disabled:opacity-60"
+        >
+          Load earlier messages
+        </button>
+      </div>
+    )}
+    {older && !older.hasMore && !older.loading && (
+      <p className="mb-3 text-center text-xs text-slate-400" data-testid="thread-start">
+        Start of the conversation
+      </p>
+    )}
+    <ol ref={list} role="log" aria-live="polite" aria-label="Conversation" className="space-y-3">
       {messages.map((m, index) => {
         const fromMember = m.author.role === "MEMBER";
         const right = perspective === "member" ? m.author.id === viewerId : !fromMember;
@@ -54,7 +134,7 @@ export function MessageList({
             ? "bg-brand-600 text-white"
             : "border border-slate-200 bg-white text-slate-900";
         return (
-          <li key={m.clientMessageId + m.id} className={`flex ${right ? "justify-end" : "justify-start"}`} data-testid="message" data-visibility={m.visibility}>
+          <li key={m.clientMessageId + m.id} className={`flex ${right ? "justify-end" : "justify-start"}`} data-testid="message" data-message-id={m.id} data-visibility={m.visibility}>
             <div className={`max-w-[85%] sm:max-w-[75%]`}>
               <p className={`mb-0.5 text-xs text-slate-500 ${right ? "text-right" : ""}`}>
                 {internal && <span className="mr-1 rounded bg-amber-200 px-1.5 py-0.5 font-semibold uppercase tracking-wide text-amber-900">Internal note</span>}
@@ -89,5 +169,6 @@ export function MessageList({
       {/* Keeps the newest message clear of a sticky composer when scrolled into view. */}
       <li ref={end} aria-hidden className="scroll-mb-48" />
     </ol>
+    </>
   );
 }

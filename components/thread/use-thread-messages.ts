@@ -1,19 +1,22 @@
 "use client";
 
 /**
- * A thread's messages with optimistic sending. A message shows at once as "sending"; it
+ * A thread's messages, newest page first, with older pages loaded on demand, and with
+ * optimistic sending. The cache is an infinite query whose shape lib/api/query-keys.ts
+ * describes (pages[0] is the newest; a new message is appended to it). A message shows at once as "sending"; it
  * becomes "sent" when the server has stored it, or "failed" with a retry. Every send has a
  * client message id, and a retry reuses it, so the server stores the message once however
  * often it is retried. New messages from others arrive as live events, which mark this
  * cache stale (components/live/live-provider.tsx); a slow refetch is the safety net.
  */
 import { useCallback, useMemo, useState } from "react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import type { MessageView, Visibility } from "@/lib/domain/messages/schemas";
 import type { AttachmentView } from "@/lib/domain/attachments/schemas";
 import type { TicketStatus } from "@/lib/domain/tickets/schemas";
 import { api, ApiError, newClientMessageId } from "@/components/api/api-client";
 import { safetyRefetchMs } from "@/components/live/live-context";
+import { appendMessage, flattenMessages, messagesKey, threadPageSize, type MessagePage, type Paged } from "@/lib/api/query-keys";
 
 export type Delivery = "sent" | "sending" | "failed";
 export type DisplayMessage = MessageView & { delivery: Delivery; error?: string };
@@ -36,16 +39,21 @@ export type SendOptions = { visibility?: Visibility; ticketStatus?: TicketStatus
 
 export function useThreadMessages(
   threadId: string,
-  initial: MessageView[],
+  /** The newest page, rendered on the server. */
+  initial: MessagePage,
   me: { id: string; name: string; role: string },
   onSent?: (message: MessageView) => void,
 ) {
   const queryClient = useQueryClient();
-  const key = useMemo(() => ["messages", threadId], [threadId]);
-  const query = useQuery({
+  const key = useMemo(() => messagesKey(threadId), [threadId]);
+  const query = useInfiniteQuery({
     queryKey: key,
-    queryFn: async () => (await api.get<{ items: MessageView[] }>(`/threads/${threadId}/messages`)).items,
-    initialData: initial,
+    queryFn: ({ pageParam }) =>
+      api.get<MessagePage>(`/threads/${threadId}/messages?limit=${threadPageSize}${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ""}`),
+    initialPageParam: null as string | null,
+    // "Next" is older: the thread is read from the newest back.
+    getNextPageParam: (page) => page.nextCursor,
+    initialData: { pages: [initial], pageParams: [null] },
     // New messages arrive as live events (components/live); this is only the safety net.
     refetchInterval: safetyRefetchMs,
   });
@@ -63,7 +71,7 @@ export function useThreadMessages(
           ...(p.attachments.length > 0 ? { attachmentIds: p.attachments.map((a) => a.id) } : {}),
           ...(p.mentions.length > 0 ? { mentions: p.mentions } : {}),
         });
-        queryClient.setQueryData<MessageView[]>(key, (old = []) => (old.some((m) => m.id === stored.id) ? old : [...old, stored]));
+        queryClient.setQueryData<Paged<MessagePage>>(key, (old) => appendMessage(old, stored));
         setPending((list) => list.filter((x) => x.clientMessageId !== p.clientMessageId));
         void queryClient.invalidateQueries({ queryKey: ["ticket"] });
         void queryClient.invalidateQueries({ queryKey: ["queue"] });
@@ -103,7 +111,7 @@ export function useThreadMessages(
   );
 
   const messages: DisplayMessage[] = useMemo(() => {
-    const stored = query.data ?? [];
+    const stored = flattenMessages(query.data);
     const storedIds = new Set(stored.map((m) => m.clientMessageId));
     const optimistic: DisplayMessage[] = pending
       .filter((p) => !storedIds.has(p.clientMessageId))
@@ -122,5 +130,16 @@ export function useThreadMessages(
     return [...stored.map((m) => ({ ...m, delivery: "sent" as const })), ...optimistic];
   }, [me, pending, query.data, threadId]);
 
-  return { messages, send, retry, loadError: query.error ? "Could not refresh the conversation. Retrying…" : null };
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = query;
+  const loadOlder = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [fetchNextPage, hasNextPage, isFetchingNextPage]);
+
+  return {
+    messages,
+    send,
+    retry,
+    older: { hasMore: hasNextPage, loading: isFetchingNextPage, failed: isFetchNextPageError, load: loadOlder },
+    loadError: query.error && !isFetchNextPageError ? "Could not refresh the conversation. Retrying…" : null,
+  };
 }

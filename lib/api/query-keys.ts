@@ -29,6 +29,8 @@ export type Paged<P> = InfiniteData<P, string | null>;
 
 /** GET /threads/{id}/messages[?before=]: see the header for the order. */
 export type MessagePage = ListPage<MessageView>;
+/** Messages per page in the thread views (the server renders the first page with it too). */
+export const threadPageSize = 50;
 export const messagesKey = (threadId: string): QueryKey => ["messages", threadId];
 
 /** GET /tickets?view=&status=: pages in queue order (longest waiting first); `counts` are the views' true totals (take pages[0]). */
@@ -48,7 +50,7 @@ export const mentionsKey: QueryKey = ["mentions"];
 // ["notifications"] of the newest 20 with `unreadCount` (the true total); it is not paged.
 
 /** The thread's messages in display order (oldest first). */
-export function flattenMessages(data: Paged<MessagePage> | undefined): MessageView[] {
+export function flattenMessages(data: { pages: MessagePage[] } | undefined): MessageView[] {
   if (!data) return [];
   const out: MessageView[] = [];
   for (let i = data.pages.length - 1; i >= 0; i--) out.push(...data.pages[i]!.items);

@@ -6,6 +6,7 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { getThread } from "@/lib/domain/threads/get-thread";
 import { listMessages } from "@/lib/domain/messages/list-messages";
 import { MemberThread } from "@/components/member/member-thread";
+import { threadPageSize } from "@/lib/api/query-keys";
 
 export const metadata: Metadata = { title: "Conversation" };
 
@@ -16,13 +17,14 @@ export default async function MemberThreadPage({ params }: { params: Promise<{ t
   const thread = await orNotFound(getThread(actor, threadId));
   // Members' message lists never include internal notes (the domain filters them out), so
   // nothing internal reaches this page's serialized data.
-  const { items } = await listMessages(actor, threadId);
+  // The newest page; older ones load as the member scrolls up (components/thread).
+  const newest = await listMessages(actor, threadId, { limit: threadPageSize });
   return (
     <MemberThread
       threadId={thread.id}
       subject={thread.subject}
       teamName={!thread.team || thread.team.kind === "CONCIERGE" ? "your care team" : thread.team.name}
-      initialMessages={items}
+      initialMessages={newest}
       me={{ id: actor.userId, name: actor.name, role: actor.role }}
     />
   );

@@ -12,6 +12,7 @@ import { getTicket } from "@/lib/domain/tickets/get-ticket";
 import { getMemberContext } from "@/lib/domain/members/get-member-context";
 import type { TicketStatus } from "@/lib/domain/tickets/schemas";
 import { ConsoleConversation } from "@/components/console/console-conversation";
+import { threadPageSize } from "@/lib/api/query-keys";
 import { MemberContextPanel } from "@/components/member-context/member-context-panel";
 import { TicketSidebar } from "@/components/ticket-sidebar/ticket-sidebar";
 import { EmergencyAccessBanner } from "@/components/emergency-access/emergency-access-banner";
@@ -25,9 +26,10 @@ export default async function ConsoleThreadPage({ params }: { params: Promise<{ 
   if (!z.uuid().safeParse(threadId).success) notFound();
   const thread = await orNotFound(getThread(actor, threadId));
   // Also a 404 if an emergency access ends between these reads and getThread's.
-  const [{ items }, ticket, context] = await orNotFound(
+  const [newest, ticket, context] = await orNotFound(
     Promise.all([
-      listMessages(actor, threadId),
+      // The newest page; older ones load as the reader scrolls up (components/thread).
+      listMessages(actor, threadId, { limit: threadPageSize }),
       thread.ticket ? getTicket(actor, thread.ticket.id) : Promise.resolve(null),
       getMemberContext(actor, thread.memberId),
     ]),
@@ -52,7 +54,7 @@ export default async function ConsoleThreadPage({ params }: { params: Promise<{ 
         <div className="order-1 lg:order-2">
           <ConsoleConversation
             threadId={thread.id}
-            initialMessages={items}
+            initialMessages={newest}
             ticketStatus={(ticket?.status ?? null) as TicketStatus | null}
             me={{ id: actor.userId, name: actor.name, role: actor.role }}
           />
