@@ -10,12 +10,33 @@
  *     internal notes), a CREATED event per ticket (and a STATUS_CHANGED for closed ones),
  *     the member's read mark per thread.
  *
+ * That is BENCH_SCALE=small (the default of `npm run bench`); BENCH_SCALE=full loads the
+ * issue-10 volume instead (load-data-full.ts: 50 teams, 500 staff, 20,000 members, 100,000
+ * tickets, ~1,000,000 messages). Every bench account signs in with BENCH_PASSWORD.
+ *
  * All content is synthetic ("Bench Member 17", "Synthetic benchmark message …"): no PHI.
  * Ids are UUIDv7 stamped with the row's time, like the app's own (uuid7.ts), so indexes
  * on ids see the same locality as in production. Then VACUUM ANALYZE, as autovacuum would
  * have done on a live database.
  */
 import pg from "pg";
+import { hashPassword } from "../../lib/auth/password";
+import { fullStatements, fullVolume } from "./load-data-full";
+
+export type BenchScale = "small" | "full";
+
+/** BENCH_SCALE, or the caller's default. */
+export function benchScale(fallback: BenchScale): BenchScale {
+  const raw = process.env.BENCH_SCALE;
+  if (raw === undefined || raw === "") return fallback;
+  if (raw !== "small" && raw !== "full") throw new Error("BENCH_SCALE must be small or full");
+  return raw;
+}
+
+/** The password of every bench account (members and staff); bench databases only. */
+export const BENCH_PASSWORD = "bench-password-not-a-secret";
+
+export { fullVolume };
 
 export const volume = {
   members: 2_000,
@@ -26,13 +47,14 @@ export const volume = {
 /** The care guides whose teams get the extra members (Sunrise, Harbor). */
 export const leadGuides = { sunrise: "guide@demo.test", harbor: "guide2@demo.test" } as const;
 
-const statements = (v: typeof volume): string[] => [
-  // UUIDv7 for a given time (48-bit ms, version 7, variant 10, random rest).
-  `CREATE FUNCTION pg_temp.uuid7_at(ts timestamptz) RETURNS uuid LANGUAGE sql VOLATILE AS $$
+// UUIDv7 for a given time (48-bit ms, version 7, variant 10, random rest).
+const uuid7Function = `CREATE FUNCTION pg_temp.uuid7_at(ts timestamptz) RETURNS uuid LANGUAGE sql VOLATILE AS $$
      SELECT (lpad(to_hex(floor(extract(epoch FROM ts) * 1000)::bigint), 12, '0')
              || '7' || substr(md5(random()::text), 1, 3)
              || to_hex(8 + floor(random() * 4)::int) || substr(md5(random()::text), 1, 15))::uuid
-   $$`,
+   $$`;
+
+const statements = (v: typeof volume, passwordHash: string): string[] => [
 
   `CREATE TEMP TABLE bench_teams AS
    SELECT k, t.id AS team_id, q.id AS queue_id, u.id AS guide_id
@@ -47,8 +69,8 @@ const statements = (v: typeof volume): string[] => [
      CROSS JOIN LATERAL (SELECT now() - interval '30 days' - (n % 600) * interval '1 day' - (n % 1440) * interval '1 minute' AS joined) j
      JOIN bench_teams bt ON bt.k = n % 2`,
 
-  `INSERT INTO users (id, email, name, role, status, created_at, updated_at)
-   SELECT id, 'bench.member.' || n || '@bench.test', 'Bench Member ' || n, 'MEMBER', 'ACTIVE', joined, joined
+  `INSERT INTO users (id, email, name, role, status, password_hash, created_at, updated_at)
+   SELECT id, 'bench.member.' || n || '@bench.test', 'Bench Member ' || n, 'MEMBER', 'ACTIVE', '${passwordHash}', joined, joined
      FROM bench_members`,
 
   `INSERT INTO member_profiles (user_id, member_number, date_of_birth, sex, team_id, created_at, updated_at)
@@ -114,19 +136,30 @@ const statements = (v: typeof volume): string[] => [
    SELECT id, member_id, last_at FROM bench_threads`,
 ];
 
-export type LoadResult = { ms: number; rows: Record<string, number> };
+export type LoadResult = { ms: number; rows: Record<string, number>; steps: [string, number][] };
 
-export async function loadVolume(url: string): Promise<LoadResult> {
+export async function loadVolume(url: string, scale: BenchScale = "small"): Promise<LoadResult> {
   const started = performance.now();
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  // An argon2 PHC string: only these characters; checked because it is written into SQL.
+  if (!/^[A-Za-z0-9$=,+/.-]+$/.test(passwordHash)) throw new Error("unexpected password hash format");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  const steps: [string, number][] = [];
   try {
     await client.query("BEGIN");
-    for (const sql of statements(volume)) await client.query(sql);
+    const list = [uuid7Function, ...(scale === "full" ? fullStatements(passwordHash) : statements(volume, passwordHash))];
+    for (const sql of list) {
+      const t0 = performance.now();
+      await client.query(sql);
+      steps.push([sql.trim().split("\n")[0]!.slice(0, 70), Math.round(performance.now() - t0)]);
+    }
     await client.query("COMMIT");
     // Outside the transaction: VACUUM cannot run inside one.
+    const t0 = performance.now();
     await client.query("VACUUM ANALYZE");
-    return { ms: performance.now() - started, rows: await countRows(client) };
+    steps.push(["VACUUM ANALYZE", Math.round(performance.now() - t0)]);
+    return { ms: performance.now() - started, rows: await countRows(client), steps };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
