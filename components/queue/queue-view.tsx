@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useQuery } from "@tanstack/react-query";
-import type { QueueCounts, QueueItem } from "@/lib/domain/tickets/schemas";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { api } from "@/components/api/api-client";
+import { queueKey, queuePageSize, type QueuePage } from "@/lib/api/query-keys";
+import { LoadMore } from "@/components/ui/load-more";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDuration } from "@/components/format/duration";
@@ -12,8 +13,6 @@ import { priorityLabels, statusLabels } from "@/components/format/ticket-labels"
 import { DataTable } from "@/components/ui/data-table";
 import { safetyRefetchMs } from "@/components/live/live-context";
 import { SlaTimeLeft } from "@/components/sla/sla-time-left";
-
-type QueuePage = { items: QueueItem[]; nextCursor: string | null; counts: QueueCounts };
 
 const views = [
   { id: "open", label: "All open" },
@@ -37,14 +36,23 @@ export function QueueView({
 }) {
   const router = useRouter();
   const search = useSearchParams();
-  const query = useQuery({
-    queryKey: ["queue", view, status],
-    queryFn: () => api.get<QueuePage>(`/tickets?view=${view}&limit=100${status ? `&status=${status}` : ""}`),
-    initialData: initial,
+  // Pages in queue order (longest waiting first), loaded as the list is scrolled to its end
+  // or with "Load more"; lib/api/query-keys.ts describes the cache for live updates.
+  const query = useInfiniteQuery({
+    queryKey: queueKey(view, status),
+    queryFn: ({ pageParam }) =>
+      api.get<QueuePage>(
+        `/tickets?view=${view}&limit=${queuePageSize}${status ? `&status=${status}` : ""}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    initialData: { pages: [initial], pageParams: [null] },
     // Live events invalidate the queue (components/live); this is only the safety net.
     refetchInterval: safetyRefetchMs,
   });
-  const { items, counts } = query.data;
+  const items = query.data.pages.flatMap((p) => p.items);
+  // The views' true totals (not the loaded length): the first page is always fetched first.
+  const counts = query.data.pages[0]!.counts;
   const current = query.dataUpdatedAt || now;
 
   return (
@@ -53,7 +61,7 @@ export function QueueView({
         <h1 id="queue-heading" className="text-2xl font-semibold tracking-tight">
           Queue
         </h1>
-        {query.isError && (
+        {query.isError && !query.isFetchNextPageError && (
           <p role="status" className="text-sm text-amber-800">
             Could not refresh; showing the last known queue.
           </p>
@@ -136,6 +144,17 @@ export function QueueView({
                 </tr>
               ))}
         </DataTable>
+      )}
+      {items.length > 0 && (
+        <LoadMore
+          hasMore={query.hasNextPage}
+          loading={query.isFetchingNextPage}
+          failed={query.isFetchNextPageError}
+          onLoad={() => void query.fetchNextPage()}
+          shown={items.length}
+          {...(status ? {} : { total: counts[view] })}
+          noun="tickets"
+        />
       )}
     </section>
   );
