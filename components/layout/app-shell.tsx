@@ -22,7 +22,7 @@ export function AppShell({
   children: React.ReactNode;
 }) {
   return (
-    <SignedInProviders idleMinutes={idleMinutes} live={actor.role === "MEMBER" || isStaffRole(actor.role)}>
+    <SignedInProviders idleMinutes={idleMinutes} live={actor.role === "MEMBER" || isStaffRole(actor.role)} viewer={{ userId: actor.userId, teamIds: [...actor.teamIds] }}>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>

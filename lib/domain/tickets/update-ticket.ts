@@ -123,6 +123,8 @@ export async function updateTicket(actor: Actor, ticketId: string, input: Update
           ...(status ? { fromStatus: status.from } : {}),
           priority,
           assigneeId,
+          // The assignee before, so a console can move its queue counts without a refetch.
+          ...(changed.assigneeId ? { fromAssigneeId: current.assigneeId } : {}),
           changed: changedFields.join(","),
         },
       }),
