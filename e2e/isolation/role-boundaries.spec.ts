@@ -32,7 +32,7 @@ test.describe("role boundaries", () => {
 
   test("admins manage teams but cannot list conversations", async ({ page }) => {
     await signInAndLand(page, "admin@demo.test", "/admin");
-    await expect(page.getByRole("cell", { name: "Sunrise" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "Sunrise", exact: true })).toBeVisible();
     expect((await page.request.get("/api/v1/threads")).status()).toBe(403);
     expect((await page.request.get("/api/v1/audit")).status()).toBe(403);
   });

@@ -47,8 +47,8 @@ export async function seedTeamMoveWorld(): Promise<TeamMoveWorld> {
       if (role !== "MEMBER" && teamId) await client.query("INSERT INTO team_memberships (team_id, user_id) VALUES ($1, $2)", [teamId, p.id]);
       return p;
     };
-    const from = await team(`E2E Sunrise ${tag}`);
-    const to = await team(`E2E Harbor ${tag}`);
+    const from = await team(`E2E Move-from ${tag}`);
+    const to = await team(`E2E Move-to ${tag}`);
     const guideFrom = await person("CARE_GUIDE", "guide-from", from.id);
     const nurseFrom = await person("NURSE", "nurse-from", from.id);
     const guideTo = await person("CARE_GUIDE", "guide-to", to.id);
