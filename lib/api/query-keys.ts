@@ -43,6 +43,7 @@ export const queueKey = (view: string, status: string | null): QueryKey => ["que
 /** GET /threads (the member's conversation list): newest activity first. */
 export type ThreadListPage = ListPage<ThreadSummary>;
 export const threadListKey: QueryKey = ["threads"];
+export const threadListPageSize = 50;
 
 /** GET /mentions: newest mention first. */
 export type MentionsPage = ListPage<MentionItem>;

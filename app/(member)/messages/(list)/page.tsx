@@ -3,13 +3,15 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/require-actor";
 import { listThreads } from "@/lib/domain/threads/list-threads";
 import { EmptyState } from "@/components/ui/empty-state";
-import { RelativeTime } from "@/components/format/relative-time";
+import { ConversationList } from "@/components/member/conversation-list";
+import { threadListPageSize } from "@/lib/api/query-keys";
 
 export const metadata: Metadata = { title: "Messages" };
 
 export default async function MessagesPage() {
   const actor = await requireActor(["MEMBER"]);
-  const { items } = await listThreads(actor, { limit: 50 });
+  const first = await listThreads(actor, { limit: threadListPageSize });
+  const { items } = first;
   return (
     <section aria-labelledby="conversations-heading" className="mx-auto max-w-2xl">
       <div className="mb-4 flex items-center justify-between gap-3">
@@ -28,24 +30,7 @@ export default async function MessagesPage() {
           </Link>
         </EmptyState>
       ) : (
-        <ul className="divide-y divide-slate-200 overflow-hidden rounded-2xl border border-slate-200 bg-white">
-          {items.map((thread) => (
-            <li key={thread.id}>
-              <Link href={`/messages/${thread.id}`} className="flex items-start gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50">
-                <span className="min-w-0 flex-1">
-                  <span className={`block truncate ${thread.unread ? "font-semibold text-slate-900" : "font-medium text-slate-800"}`}>
-                    {thread.subject ?? thread.preview ?? "Conversation"}
-                  </span>
-                  {thread.subject && thread.preview && <span className="block truncate text-sm text-slate-600">{thread.preview}</span>}
-                </span>
-                <span className="flex shrink-0 flex-col items-end gap-1 text-sm text-slate-500">
-                  <RelativeTime iso={thread.lastMessageAt} />
-                  {thread.unread && <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">New</span>}
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <ConversationList initial={first} />
       )}
     </section>
   );
