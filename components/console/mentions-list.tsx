@@ -2,30 +2,31 @@
 
 /**
  * The console's Mentions view: conversations where a colleague @mentioned the viewer and
- * that the viewer can still open, newest mention first. Refreshed every half minute (live
- * alerts arrive with the realtime work).
+ * that the viewer can still open, newest mention first, a page at a time ("Load more" or
+ * scrolling to the end). Live mention events refresh it; the half-minute poll is the safety net.
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useQuery } from "@tanstack/react-query";
-import type { MentionItem } from "@/lib/domain/collaborators/schemas";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { api } from "@/components/api/api-client";
+import { mentionsKey, type MentionsPage } from "@/lib/api/query-keys";
+import { LoadMore } from "@/components/ui/load-more";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { RelativeTime } from "@/components/format/relative-time";
 
-type MentionsPage = { items: MentionItem[]; nextCursor: string | null };
-
 export function MentionsList({ initial, limit, now }: { initial: MentionsPage; limit: number; now: number }) {
   const router = useRouter();
-  const query = useQuery({
-    queryKey: ["mentions", limit],
-    queryFn: () => api.get<MentionsPage>(`/mentions?limit=${limit}`),
-    initialData: initial,
+  const query = useInfiniteQuery({
+    queryKey: mentionsKey,
+    queryFn: ({ pageParam }) => api.get<MentionsPage>(`/mentions?limit=${limit}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    initialData: { pages: [initial], pageParams: [null] },
     refetchInterval: 30_000,
   });
-  const { items, nextCursor } = query.data;
+  const items = query.data.pages.flatMap((p) => p.items);
   const current = query.dataUpdatedAt || now;
 
   return (
@@ -34,7 +35,7 @@ export function MentionsList({ initial, limit, now }: { initial: MentionsPage; l
         <h1 id="mentions-heading" className="text-2xl font-semibold tracking-tight">
           Mentions
         </h1>
-        {query.isError && (
+        {query.isError && !query.isFetchNextPageError && (
           <p role="status" className="text-sm text-amber-800">
             Could not refresh; showing the last known mentions.
           </p>
@@ -66,7 +67,16 @@ export function MentionsList({ initial, limit, now }: { initial: MentionsPage; l
           ))}
         </DataTable>
       )}
-      {nextCursor && <p className="text-sm text-slate-500">Showing the {items.length} most recent conversations you were mentioned in.</p>}
+      {items.length > 0 && (query.hasNextPage || query.data.pages.length > 1) && (
+        <LoadMore
+          hasMore={query.hasNextPage}
+          loading={query.isFetchingNextPage}
+          failed={query.isFetchNextPageError}
+          onLoad={() => void query.fetchNextPage()}
+          shown={items.length}
+          noun="conversations"
+        />
+      )}
     </section>
   );
 }

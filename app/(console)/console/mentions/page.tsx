@@ -6,7 +6,7 @@ import { MentionsList } from "@/components/console/mentions-list";
 
 export const metadata: Metadata = { title: "Mentions" };
 
-const limit = 100;
+const limit = 50;
 
 /** Conversations where a colleague @mentioned the signed-in staff member. */
 export default async function MentionsPage() {
