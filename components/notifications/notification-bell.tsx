@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { notificationLabels, type NotificationList } from "@/lib/domain/notifications/schemas";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { notificationLabels } from "@/lib/domain/notifications/schemas";
+import { LoadMore } from "@/components/ui/load-more";
 import { RelativeTime } from "@/components/format/relative-time";
 import { playChime, showDesktopNotification } from "./alert-signal";
 import { NotificationPreferencesForm } from "./notification-preferences-form";
@@ -27,14 +28,22 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const known = useRef<Set<string> | null>(null);
-  const list = useQuery({ queryKey: notificationsKey, queryFn: fetchNotifications, refetchInterval: 15_000 });
+  // Newest alerts first; older pages with "Load more" (or by scrolling the panel to its end).
+  const list = useInfiniteQuery({
+    queryKey: notificationsKey,
+    queryFn: ({ pageParam }) => fetchNotifications(pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    refetchInterval: 15_000,
+  });
   const prefs = useQuery({ queryKey: preferencesKey, queryFn: fetchPreferences, staleTime: 60_000 });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: notificationsKey, exact: true });
   const readOne = useMutation({ mutationFn: markRead, onSettled: refresh });
   const readAll = useMutation({ mutationFn: (threadId?: string) => markAllRead(threadId), onSettled: refresh });
 
-  const data: NotificationList | undefined = list.data;
-  const unread = data?.unreadCount ?? 0;
+  const data = useMemo(() => (list.data ? { items: list.data.pages.flatMap((p) => p.items) } : undefined), [list.data]);
+  // The true total of unread alerts (the server counts them all), not the loaded length.
+  const unread = list.data?.pages[0]?.unreadCount ?? 0;
 
   // The thread on screen: its alerts are read.
   const openThread = pathname ? threadPath.exec(pathname)?.[1]?.toLowerCase() : undefined;
@@ -134,6 +143,18 @@ export function NotificationBell() {
                   </li>
                 );
               })
+            )}
+            {list.hasNextPage && data && (
+              <li className="px-2 py-2">
+                <LoadMore
+                  hasMore={list.hasNextPage}
+                  loading={list.isFetchingNextPage}
+                  failed={list.isFetchNextPageError}
+                  onLoad={() => void list.fetchNextPage()}
+                  shown={data.items.length}
+                  noun="alerts"
+                />
+              </li>
             )}
           </ul>
           <div className="border-t border-slate-100">

@@ -7,11 +7,16 @@
 import { api, ApiError } from "@/components/api/api-client";
 import type { NotificationList, NotificationPreferences } from "@/lib/domain/notifications/schemas";
 
-/** The TanStack Query keys of the bell: the realtime stream may invalidate ["notifications"] on a new event. */
+/**
+ * The TanStack Query keys of the bell: the realtime stream may invalidate ["notifications"] on a new event.
+ * ["notifications"] is an infinite query of NotificationList pages (unreadCount, the true total, on each).
+ */
 export const notificationsKey = ["notifications"] as const;
 export const preferencesKey = ["notifications", "preferences"] as const;
 
-export const fetchNotifications = () => api.get<NotificationList>("/notifications?limit=20");
+/** One page of alerts, newest first; `cursor` is the previous page's nextCursor (an infinite query, lib/api/query-keys.ts). */
+export const fetchNotifications = (cursor: string | null = null) =>
+  api.get<NotificationList>(`/notifications?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
 export const markRead = (id: string) => api.post<{ id: string; read: true }>(`/notifications/${id}/read`, {});
 export const markAllRead = (threadId?: string) => api.post<{ updated: number }>("/notifications/read-all", threadId ? { threadId } : {});
 export const fetchPreferences = () => api.get<NotificationPreferences>("/notifications/preferences");

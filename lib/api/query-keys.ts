@@ -21,6 +21,7 @@ import type { InfiniteData, QueryKey } from "@tanstack/react-query";
 import type { MessageView } from "@/lib/domain/messages/schemas";
 import type { QueueCounts, QueueItem } from "@/lib/domain/tickets/schemas";
 import type { MentionItem } from "@/lib/domain/collaborators/schemas";
+import type { NotificationList } from "@/lib/domain/notifications/schemas";
 import type { ThreadSummary } from "@/lib/domain/threads/list-threads";
 
 /** A page of any v1 list (DESIGN.md §5). */
@@ -49,8 +50,12 @@ export const threadListPageSize = 50;
 export type MentionsPage = ListPage<MentionItem>;
 export const mentionsKey: QueryKey = ["mentions"];
 
-// The notification bell (components/notifications/notifications-api.ts) keeps a plain query
-// ["notifications"] of the newest 20 with `unreadCount` (the true total); it is not paged.
+/**
+ * GET /notifications (the console's bell): newest first, 20 a page; `unreadCount` on every
+ * page is the true total (take pages[0]). Key and fetcher: components/notifications/notifications-api.ts
+ * (["notifications"]; ["notifications", "preferences"] is a plain query beside it).
+ */
+export type NotificationsPage = NotificationList;
 
 /** The thread's messages in display order (oldest first). */
 export function flattenMessages(data: { pages: MessagePage[] } | undefined): MessageView[] {
