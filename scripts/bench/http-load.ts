@@ -1,0 +1,103 @@
+/**
+ * The load generator of `npm run bench:http`: a fixed number of concurrent request loops
+ * (c), a warm-up that is left out, then a measured phase of fixed length. Requests go to
+ * the instances in turn, as a round-robin load balancer would send them. It measures
+ * latency per request, errors, the app's CPU time (every instance's process tree, from
+ * /proc) and its own CPU time (process.cpuUsage), so the client's share of the 2 cores shows.
+ */
+import type http from "node:http";
+import { httpRequest, type HttpCall } from "./http-client";
+
+export type Target = { agent: http.Agent; port: number };
+
+export type Workload = {
+  name: string;
+  /** The i-th request of the run (i counts from 0 across warm-up and measured phase). */
+  call(i: number): HttpCall;
+  expectStatus: number;
+};
+
+export type WorkloadResult = {
+  name: string;
+  requests: number;
+  errors: number;
+  errorKinds: string[];
+  seconds: number;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  max: number;
+  appCpuMsPerReq: number;
+  clientCpuMsPerReq: number;
+};
+
+export type LoadPlan = { concurrency: number; warmupSeconds: number; seconds: number };
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export async function runWorkload(workload: Workload, targets: Target[], plan: LoadPlan, appCpuMs: () => number): Promise<WorkloadResult> {
+  let next = 0;
+  let measuring = false;
+  let stopAt = 0;
+  const latencies: number[] = [];
+  let errors = 0;
+  const errorKinds = new Map<string, number>();
+
+  const loop = async () => {
+    while (performance.now() < stopAt) {
+      const i = next++;
+      const target = targets[i % targets.length]!;
+      const counted = measuring;
+      const started = performance.now();
+      let kind: string | null = null;
+      try {
+        const answer = await httpRequest(target.agent, target.port, { timeoutMs: 15_000, ...workload.call(i) });
+        if (answer.status !== workload.expectStatus) kind = `HTTP ${answer.status}`;
+      } catch (error) {
+        kind = (error as NodeJS.ErrnoException).code ?? (error as Error).message.slice(0, 60);
+      }
+      // A request that began in the warm-up is not counted, even if it ends after it.
+      if (!counted || !measuring) continue;
+      latencies.push(performance.now() - started);
+      if (kind) {
+        errors++;
+        errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+      }
+    }
+  };
+
+  // Warm-up: the loops run; nothing is recorded.
+  stopAt = performance.now() + (plan.warmupSeconds + plan.seconds) * 1000;
+  const loops = Array.from({ length: plan.concurrency }, loop);
+  await new Promise((r) => setTimeout(r, plan.warmupSeconds * 1000));
+  const cpuBefore = appCpuMs();
+  const clientBefore = process.cpuUsage();
+  const measuredFrom = performance.now();
+  measuring = true;
+  await new Promise((r) => setTimeout(r, Math.max(0, stopAt - performance.now())));
+  measuring = false;
+  const seconds = (performance.now() - measuredFrom) / 1000;
+  const cpuAfter = appCpuMs();
+  const client = process.cpuUsage(clientBefore);
+  await Promise.all(loops); // the requests still in flight end (not counted)
+
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const requests = latencies.length;
+  const ok = requests - errors;
+  return {
+    name: workload.name,
+    requests,
+    errors,
+    errorKinds: [...errorKinds].map(([k, n]) => `${k} ×${n}`),
+    seconds,
+    reqPerSec: ok / seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? NaN,
+    appCpuMsPerReq: requests ? (cpuAfter - cpuBefore) / requests : NaN,
+    clientCpuMsPerReq: requests ? (client.user + client.system) / 1000 / requests : NaN,
+  };
+}
