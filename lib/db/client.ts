@@ -11,6 +11,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
 import { getEnv } from "../env";
 import { PrismaClient } from "./generated/client";
 import { prepareDatabase } from "./prepare";
@@ -18,7 +19,15 @@ import { pgliteExecutor, postgresExecutor, type SqlExecutor } from "./sql-execut
 
 export type Db = PrismaClient;
 
-type DbState = { prisma: PrismaClient; pglite: PGlite | null; executor: SqlExecutor };
+/**
+ * One parameterized statement through the SAME pool (or PGlite instance) as Prisma, for the
+ * few hot queries where Prisma's per-query cost is most of the request (docs/performance.md,
+ * "CPU per request"). Rows come back as the driver parses them (timestamptz → Date, text[] →
+ * string[], bigint → string).
+ */
+export type SqlQuery = <Row = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<Row[]>;
+
+type DbState = { prisma: PrismaClient; pglite: PGlite | null; executor: SqlExecutor; sql: SqlQuery; pool: pg.Pool | null };
 
 // One client per process, kept on globalThis so Next's dev reloads and the several
 // bundles of a production build share it (only one process may open a PGlite directory).
@@ -28,9 +37,14 @@ type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<DbState> };
 async function openDatabase(): Promise<DbState> {
   const env = getEnv();
   if (env.DATABASE_URL) {
-    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+    // The pool is ours so that raw hot queries (getSql) share Prisma's connections; Prisma
+    // ends it on $disconnect. The adapter passes its own type parsers per query, so the
+    // pool's default parsing (used by getSql) does not change what Prisma returns.
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     const prisma = new PrismaClient({ adapter });
-    return { prisma, pglite: null, executor: postgresExecutor(env.DATABASE_URL) };
+    const sql: SqlQuery = async <Row>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as Row[];
+    return { prisma, pglite: null, executor: postgresExecutor(env.DATABASE_URL), sql, pool };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
@@ -39,7 +53,8 @@ async function openDatabase(): Promise<DbState> {
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const pglite = await PGlite.create(dataDir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  return { prisma, pglite, executor: pgliteExecutor(pglite) };
+  const sql: SqlQuery = async <Row>(text: string, params: unknown[] = []) => (await pglite.query<Row>(text, params)).rows;
+  return { prisma, pglite, executor: pgliteExecutor(pglite), sql, pool: null };
 }
 
 function state(): Promise<DbState> {
@@ -69,6 +84,20 @@ function state(): Promise<DbState> {
 /** The shared Prisma client, after migrations (and demo seeding) have run. */
 export async function getDb(): Promise<PrismaClient> {
   return (await state()).prisma;
+}
+
+/** Raw parameterized SQL through Prisma's own pool (see SqlQuery), after migrations. */
+export async function getSql(): Promise<SqlQuery> {
+  return (await state()).sql;
+}
+
+/**
+ * For tests that count database round trips: the PostgreSQL pool every query goes through
+ * (Prisma's and getSql's), or null on PGlite. Each checkout is one round trip outside a
+ * transaction.
+ */
+export async function getPoolForRoundTripCount(): Promise<pg.Pool | null> {
+  return (await state()).pool;
 }
 
 /** The embedded PGlite instance, or null on PostgreSQL (used for LISTEN/NOTIFY). */
