@@ -20,7 +20,6 @@
  */
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
-import { decode } from "next-auth/jwt";
 import type { Actor } from "../access/actor";
 import { unsafeLoadApiClientActor } from "../domain/auth/unsafe-load-api-client-actor";
 import { unsafeLoadSessionActor, type SessionActor } from "../domain/auth/unsafe-load-session-actor";
@@ -29,6 +28,7 @@ import { PasswordChangeRequiredError } from "./password-change-required";
 import { sessionLimits } from "./options";
 import { originFromHeaders } from "./request-origin";
 import { getAuthSecret } from "./secret";
+import { decodeSessionJwt } from "./session-jwt";
 import { sessionCookieName } from "./session-cookie";
 import { isSessionExpired } from "./session-policy";
 import { parseSessionToken } from "./session-token";
@@ -49,7 +49,7 @@ const resolveRequestActor = cache(async (): Promise<SessionActor | null> => {
   const raw = (await cookies()).get(sessionCookieName())?.value;
   if (!raw) return null;
   // ⚠ SECURITY: claims parsed strictly (session-token.ts); a token that does not parse is no session.
-  const token = parseSessionToken(await decode({ token: raw, secret: getAuthSecret() }).catch(() => null));
+  const token = parseSessionToken(await decodeSessionJwt(raw, getAuthSecret()));
   if (!token || isSessionExpired(token, sessionLimits())) return null;
 
   const loaded = await unsafeLoadSessionActor(token.sub, origin, { sessionStartedAt: token.signedInAt });

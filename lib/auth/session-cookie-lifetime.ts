@@ -13,10 +13,10 @@
  * Either way the server still enforces the idle and absolute limits on every request
  * (session-policy.ts): the cookie's lifetime only decides whether the browser forgets it.
  */
-import { decode } from "next-auth/jwt";
 import { getEnv } from "../env";
 import { getAuthSecret } from "./secret";
 import { sessionCookieName, useSecureCookies } from "./session-cookie";
+import { decodeSessionJwt } from "./session-jwt";
 import { parseSessionToken, type SessionToken } from "./session-token";
 
 export type CookieLifetime = { persistent: false } | { persistent: true; maxAgeSeconds: number };
@@ -43,7 +43,7 @@ function cookieNameAndValue(setCookie: string): { name: string; value: string } 
 }
 
 async function lifetimeOf(value: string): Promise<CookieLifetime> {
-  const decoded = await decode({ token: value, secret: getAuthSecret() }).catch(() => null);
+  const decoded = await decodeSessionJwt(value, getAuthSecret());
   return cookieLifetime(parseSessionToken(decoded), getEnv().SESSION_MAX_HOURS);
 }
 

@@ -9,13 +9,13 @@
  * No actor closes the stream; the browser reconnects with its current cookie, which is
  * checked afresh (a session kept alive by real activity carries a newer token).
  */
-import { decode } from "next-auth/jwt";
 import type { Actor, RequestOrigin } from "../access/actor";
 import { unsafeLoadSessionActor } from "../domain/auth/unsafe-load-session-actor";
 import { unsafeLoadApiClientActor } from "../domain/auth/unsafe-load-api-client-actor";
 import { sessionLimits } from "../auth/options";
 import { getAuthSecret } from "../auth/secret";
 import { sessionCookieName } from "../auth/session-cookie";
+import { decodeSessionJwt } from "../auth/session-jwt";
 import { parseSessionToken } from "../auth/session-token";
 import { isSessionExpired } from "../auth/session-policy";
 
@@ -38,7 +38,7 @@ export async function streamRecheck(headers: HeaderGetter, actor: Actor, origin:
   }
   const raw = cookieValue(headers.get("cookie"), sessionCookieName());
   // ⚠ SECURITY: claims parsed strictly (lib/auth/session-token.ts), as getActor() does.
-  const token = raw ? parseSessionToken(await decode({ token: raw, secret: getAuthSecret() }).catch(() => null)) : null;
+  const token = raw ? parseSessionToken(await decodeSessionJwt(raw, getAuthSecret())) : null;
   if (!token || token.sub !== actor.userId) return async () => null;
   const times = { role: actor.role, signedInAt: token.signedInAt, lastActiveAt: token.lastActiveAt };
   return async () => {
