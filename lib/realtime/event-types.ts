@@ -3,7 +3,10 @@
  * Shared by the server and the client: no server-only imports here.
  *
  * ⚠ SECURITY: payloads hold ids, status values and times only — never bodies, subjects or
- * names (lib/domain/outbox/outbox-event.ts refuses such keys before a row is written).
+ * names (lib/domain/outbox/outbox-event.ts refuses such keys before a row is written). The
+ * one part with contents is `view`, what the receiver's audience may see of the changed row
+ * (lib/realtime/event-views.ts), read at delivery and chosen per receiver after the
+ * permission check — never stored in the outbox.
  */
 export const liveEventTypes = [
   "message.created",
