@@ -57,8 +57,11 @@ describe("applyLiveEvent — messages", () => {
     const data = qc.getQueryData<Paged<MessagePage>>(["messages", "t1"])!;
     expect(data.pages[0]!.items.map((m) => m.id)).toEqual(["b", "c"]);
     expect(data.pages[1]!.items.map((m) => m.id)).toEqual(["a"]);
-    expect(r1.stale).not.toContainEqual(["messages", "t1"]);
     expect(r1.stale).not.toContainEqual(["queue"]);
+    // Staff with the thread open read its newest page again (their read marker moves: "Seen").
+    expect(r1.stale).toContainEqual(["messages", "t1"]);
+    // Nobody else's console fetches a thread it does not hold.
+    expect(applyLiveEvent({ ...event, data: { ...event.data, threadId: "t2", view: { message: msg("d", "t2", "2026-01-03T00:00:00.000Z") } } }, qc, me).stale).not.toContainEqual(["messages", "t2"]);
   });
 
   it("keeps a plain list cache working and creates no cache for a thread nobody has open", () => {

@@ -57,8 +57,13 @@ export function applyLiveEvent(event: LiveEvent, cache: LiveCache, viewer: Viewe
       refreshList = true;
       const message = staffView?.message;
       if (threadId) {
-        if (message && message.threadId === threadId) addMessage(cache, threadId, message);
-        else stale.push(["messages", threadId]);
+        if (message && message.threadId === threadId) {
+          addMessage(cache, threadId, message);
+          // Staff with the thread open: reading its newest page moves their read marker,
+          // which is what tells the member "Seen" (list-messages.ts). Only consoles that hold
+          // this thread refetch it — a handful, not every console of the team.
+          if (viewer && message.author.id !== viewer.userId && cache.getQueryData(["messages", threadId]) !== undefined) stale.push(["messages", threadId]);
+        } else stale.push(["messages", threadId]);
       }
       if (staffView?.ticket) stale.push(...applyQueueRow(cache, staffView.ticket, viewer, { kind: "message" }));
       else if (ticketId && viewer) stale.push(["queue"]);
