@@ -42,6 +42,8 @@ export const knownAuditActions = [
   "thread.list",
   "thread.create",
   "message.list",
+  // A live event's view delivered to consoles (one row per event, audience and instance; docs/realtime.md).
+  "live.deliver",
   "message.send",
   "message.sendInternal",
   "ticket.read",
