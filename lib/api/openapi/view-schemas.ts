@@ -136,7 +136,7 @@ export const viewSchemas: Record<string, JsonSchema> = {
       ref("Ticket"),
       object({
         assignee: nullable(person),
-        events: { type: "array", items: ref("TicketEvent") },
+        events: { type: "array", items: ref("TicketEvent"), description: "The newest 100 events, oldest of them first." },
         assignableStaff: { type: "array", items: object({ id, name: { type: "string" }, role: { type: "string", enum: [...roles] } }) },
         attachments: { type: "array", items: ref("Attachment"), description: "Files sent on this ticket's messages, newest first (at most 50)." },
       }),

@@ -10,13 +10,19 @@ import { attachmentViewSelect, toAttachmentView } from "../attachments/attachmen
 import type { TicketDetail } from "./schemas";
 import { ticketViewSelect, toTicketView } from "./ticket-view";
 
+/** How many of a ticket's newest events the detail carries. */
+export const ticketEventsShown = 100;
+
 const ticketDetailSelect = {
   ...ticketViewSelect,
   assignee: { select: { id: true, name: true } },
   thread: { select: { memberId: true } },
-  // Newest last, as the sidebar lists them; ids are time-ordered, so they break ties.
+  // Newest last, as the sidebar lists them; ids are time-ordered, so they break ties. Only
+  // the newest ones: every reply on a long thread moves the status, and the thread page must
+  // not load years of history to open (a negative take is the last N, still in this order).
   events: {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: -ticketEventsShown,
     select: { id: true, type: true, fromValue: true, toValue: true, createdAt: true, actor: { select: { id: true, name: true } } },
   },
   attachments: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50, select: attachmentViewSelect },
