@@ -3,7 +3,8 @@
  * (c), a warm-up that is left out, then a measured phase of fixed length. Requests go to
  * the instances in turn, as a round-robin load balancer would send them. It measures
  * latency per request, errors, the app's CPU time (every instance's process tree, from
- * /proc) and its own CPU time (process.cpuUsage), so the client's share of the 2 cores shows.
+ * /proc), the database backends' CPU time when a probe is given, and its own CPU time
+ * (process.cpuUsage), so the client's share of the 2 cores shows.
  */
 import type http from "node:http";
 import { httpRequest, type HttpCall } from "./http-client";
@@ -28,8 +29,13 @@ export type WorkloadResult = {
   p99: number;
   max: number;
   appCpuMsPerReq: number;
+  /** PostgreSQL backends of the bench database (same machine), NaN when not measured. */
+  dbCpuMsPerReq: number;
   clientCpuMsPerReq: number;
 };
+
+/** CPU-time probes (ms, cumulative): the app instances, and optionally the database's backends. */
+export type CpuProbes = { app: () => number; db?: () => Promise<number> };
 
 export type LoadPlan = { concurrency: number; warmupSeconds: number; seconds: number };
 
@@ -38,7 +44,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export async function runWorkload(workload: Workload, targets: Target[], plan: LoadPlan, appCpuMs: () => number): Promise<WorkloadResult> {
+export async function runWorkload(workload: Workload, targets: Target[], plan: LoadPlan, cpu: CpuProbes): Promise<WorkloadResult> {
   let next = 0;
   let measuring = false;
   let stopAt = 0;
@@ -73,15 +79,17 @@ export async function runWorkload(workload: Workload, targets: Target[], plan: L
   stopAt = performance.now() + (plan.warmupSeconds + plan.seconds) * 1000;
   const loops = Array.from({ length: plan.concurrency }, loop);
   await new Promise((r) => setTimeout(r, plan.warmupSeconds * 1000));
-  const cpuBefore = appCpuMs();
+  const dbBefore = cpu.db ? await cpu.db() : NaN;
+  const cpuBefore = cpu.app();
   const clientBefore = process.cpuUsage();
   const measuredFrom = performance.now();
   measuring = true;
   await new Promise((r) => setTimeout(r, Math.max(0, stopAt - performance.now())));
   measuring = false;
   const seconds = (performance.now() - measuredFrom) / 1000;
-  const cpuAfter = appCpuMs();
+  const cpuAfter = cpu.app();
   const client = process.cpuUsage(clientBefore);
+  const dbAfter = cpu.db ? await cpu.db() : NaN;
   await Promise.all(loops); // the requests still in flight end (not counted)
 
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -98,6 +106,7 @@ export async function runWorkload(workload: Workload, targets: Target[], plan: L
     p99: percentile(sorted, 99),
     max: sorted.at(-1) ?? NaN,
     appCpuMsPerReq: requests ? (cpuAfter - cpuBefore) / requests : NaN,
+    dbCpuMsPerReq: requests ? (dbAfter - dbBefore) / requests : NaN,
     clientCpuMsPerReq: requests ? (client.user + client.system) / 1000 / requests : NaN,
   };
 }

@@ -30,7 +30,7 @@ import { createDatabase, describeServer, dropDatabase, migrate, seed } from "./d
 import { explainHotQueries, hotPlansReport } from "./explain-hot";
 import { keepAliveAgent, httpRequest } from "./http-client";
 import { runWorkload, type LoadPlan, type Target, type Workload, type WorkloadResult } from "./http-load";
-import { assertNextBuild, repoRoot, startAppInstances, type AppInstances } from "./http-servers";
+import { assertNextBuild, processCpuMs, repoRoot, startAppInstances, type AppInstances } from "./http-servers";
 import { signInMany } from "./http-sign-in";
 import { BENCH_PASSWORD, benchScale, leadGuides, loadVolume } from "./load-data";
 import { keyValues, table } from "./report";
@@ -261,23 +261,45 @@ async function main(): Promise<number> {
     },
   ];
 
+  // PostgreSQL's share: the CPU time of the backends connected to the bench database (the
+  // server runs on this machine; /proc of another host is not readable — then no column).
+  const monitor = new pg.Client({ connectionString: url });
+  await monitor.connect();
+  const dbCpuMs = async () => {
+    const r = await monitor.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+    return r.rows.reduce((sum, row) => sum + processCpuMs(row.pid), 0);
+  };
+  const dbLocal = ["127.0.0.1", "localhost", "::1"].includes(new URL(serverUrl).hostname);
+
   console.log("\nRunning…");
   const results: WorkloadResult[] = [];
   for (const w of workloads) {
-    const r = await runWorkload(w, targets, plan, () => app!.cpuMs());
+    const r = await runWorkload(w, targets, plan, { app: () => app!.cpuMs(), ...(dbLocal ? { db: dbCpuMs } : {}) });
     results.push(r);
     console.log(`  ${r.name}: ${r.reqPerSec.toFixed(0)} req/s, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors`);
   }
   for (const t of targets) t.agent.destroy();
+  await monitor.end();
 
   const bare = results[0]!.reqPerSec;
   const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "-");
   console.log(`\nResults (c=${plan.concurrency}, ${plan.seconds} s measured after ${plan.warmupSeconds} s warm-up, ${plan.instances} instances round-robin, scale ${scale}):`);
   console.log(
     table(
-      ["workload", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "app CPU ms/req", "client CPU ms/req", "× bare"],
-      results.map((r) => [r.name, r.reqPerSec.toFixed(0), f1(r.p50), f1(r.p99), f1(r.max), r.errors, f1(r.appCpuMsPerReq), f1(r.clientCpuMsPerReq), (r.reqPerSec / bare).toFixed(2)]),
-      [false, true, true, true, true, true, true, true, true],
+      ["workload", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "app CPU ms/req", "db CPU ms/req", "client CPU ms/req", "× bare"],
+      results.map((r) => [
+        r.name,
+        r.reqPerSec.toFixed(0),
+        f1(r.p50),
+        f1(r.p99),
+        f1(r.max),
+        r.errors,
+        f1(r.appCpuMsPerReq),
+        f1(r.dbCpuMsPerReq),
+        f1(r.clientCpuMsPerReq),
+        (r.reqPerSec / bare).toFixed(2),
+      ]),
+      [false, true, true, true, true, true, true, true, true, true],
     ),
   );
   for (const r of results.filter((x) => x.errors > 0)) console.log(`  ${r.name}: ${r.errorKinds.join(", ")}`);

@@ -20,13 +20,16 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import { createDatabase, describeServer, dropDatabase, migrate, seed } from "./database";
 import { explainQueuePage, PARTIAL_INDEX, type PlanSummary } from "./explain";
-import { countRowsAt, loadVolume, volume } from "./load-data";
+import { benchScale, countRowsAt, fullVolume, loadVolume, volume } from "./load-data";
+import { explainHotQueries, hotPlansReport } from "./explain-hot";
 import { summarize, type Summary } from "./measure";
 import { keyValues, latencyTable, table } from "./report";
 import { breakdownReport, explainCaptured, profile } from "./profile";
 import { pickTargets } from "./targets";
 
 const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+/** BENCH_SCALE=small (default here: 2,000 members, 100,000 messages) or full (load-data-full.ts). */
+const scale = benchScale("small");
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -93,6 +96,7 @@ async function main(): Promise<number> {
       ["cpu", `${cpus.length} cores, ${cpus[0]?.model.trim() ?? "unknown model"}`],
       ["memory", `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`],
       ["postgres server", describeServer(serverUrl)],
+      ["scale (BENCH_SCALE)", scale],
       ["load average before (1/5/15 min)", loadBefore],
     ]),
   );
@@ -102,7 +106,7 @@ async function main(): Promise<number> {
   const { url } = database;
   await timed("migrate (lib/db/migrate.ts)", steps, () => migrate(url));
   await timed("seed demo data", steps, () => seed(url));
-  const loaded = await timed("bulk load + VACUUM ANALYZE", steps, () => loadVolume(url));
+  const loaded = await timed(`bulk load (${scale}) + VACUUM ANALYZE`, steps, () => loadVolume(url, scale));
 
   // The app's configuration, before lib/db/client (and lib/env) are loaded.
   process.env.DATABASE_URL = url;
@@ -116,9 +120,13 @@ async function main(): Promise<number> {
     console.log(`\nDatabase ${database.name}`);
     console.log(table(["setup step", "ms"], steps, [false, true]));
     console.log(
-      `\nData volume after loading (demo data + ${volume.members.toLocaleString("en-US")} members, ` +
-        `${volume.threads.toLocaleString("en-US")} threads, ${(volume.threads * volume.messagesPerThread).toLocaleString("en-US")} messages):`,
+      scale === "full"
+        ? `\nData volume after loading (demo data + ${fullVolume.members.toLocaleString("en-US")} members, ${fullVolume.threads.toLocaleString("en-US")} threads, ~1,000,000 messages):`
+        : `\nData volume after loading (demo data + ${volume.members.toLocaleString("en-US")} members, ` +
+            `${volume.threads.toLocaleString("en-US")} threads, ${(volume.threads * volume.messagesPerThread).toLocaleString("en-US")} messages):`,
     );
+    console.log("\nEXPLAIN (ANALYZE, BUFFERS) of the hot queries (BAD = expected index not used, or a Seq Scan on a big table):");
+    console.log(hotPlansReport(await explainHotQueries(url), false));
     console.log(table(["table", "rows"], Object.entries(loaded.rows), [false, true]));
     console.log(
       `\nPlan: ${plan.warmup} warm-up ops per workload (excluded); sends ${plan.sends} and creates ${plan.creates} at concurrency ${plan.concurrency}; ` +

@@ -27,6 +27,7 @@ export async function pickTargets(url: string): Promise<Targets> {
          JOIN teams tm ON tm.id = th.team_id
          JOIN tickets tk ON tk.thread_id = th.id AND tk.status IN ('NEW', 'OPEN', 'PENDING', 'ON_HOLD')
         WHERE u.email LIKE 'bench.member.%@bench.test'
+          AND tm.name IN ('Sunrise', 'Harbor') -- the lead guides' teams (BENCH_SCALE=full has 48 more)
         ORDER BY th.id`,
     );
     const sunrise = await client.query<{ thread_id: string; member_id: string }>(
