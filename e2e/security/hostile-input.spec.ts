@@ -265,3 +265,42 @@ test("methods no route answers get 405 problem+json with Allow, never a 500", as
     }
   }
 });
+
+// next-auth's door (review finding 1): its body is read with a cap and checked before next-auth
+// sees it (app/api/auth/[...nextauth]/route.ts). No cookies here, so no CSRF token: nothing
+// sent reaches a password check or spends a sign-in budget.
+test("/api/auth/* survives hostile bodies: never a 5xx; refused bodies are problem+json", async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  const paths = ["callback/credentials", "signin/credentials", "signout", "session", "csrf", "providers", "_log", "nonexistent"];
+  const bodies: { label: string; type: string; data: string | Buffer; refused?: number }[] = [
+    { label: "malformed JSON", type: "application/json", data: "{", refused: 400 },
+    { label: "JSON null", type: "application/json", data: "null", refused: 400 },
+    { label: "JSON array", type: "application/json", data: "[1,2]", refused: 400 },
+    { label: "JSON object field", type: "application/json", data: '{"callbackUrl":{"$gt":""},"csrfToken":["x"]}', refused: 400 },
+    { label: "oversized form", type: "application/x-www-form-urlencoded", data: "a=" + "x".repeat(20_000), refused: 413 },
+    { label: "invalid UTF-8", type: "application/x-www-form-urlencoded", data: Buffer.from([0x61, 0x3d, 0xff, 0xfe]), refused: 400 },
+    { label: "text/plain", type: "text/plain", data: "hello", refused: 400 },
+    { label: "NUL form", type: "application/x-www-form-urlencoded", data: "email=%00&password=%00&callbackUrl=%00" },
+    { label: "hostile callbackUrl", type: "application/x-www-form-urlencoded", data: "callbackUrl=javascript:alert(1)&json=true" },
+  ];
+  const failures: string[] = [];
+  for (const path of paths) {
+    for (const b of bodies) {
+      const res = await request.post(`/api/auth/${path}`, {
+        headers: { "content-type": b.type, origin: origin(baseURL) },
+        data: b.data,
+        maxRedirects: 0,
+        failOnStatusCode: false,
+      });
+      const description = `POST /api/auth/${path} ${b.label}`;
+      const expected = path === "_log" ? 404 : b.refused;
+      if (res.status() >= 500) failures.push(`${description} → ${res.status()}`);
+      else if (expected !== undefined && res.status() !== expected) failures.push(`${description} → ${res.status()}, expected ${expected}`);
+      else if (expected !== undefined && !(res.headers()["content-type"] ?? "").includes("application/problem+json")) failures.push(`${description} → not problem+json`);
+    }
+    const get = await request.get(`/api/auth/${path}?callbackUrl=%00&error=%E0%A4%A`, { maxRedirects: 0, failOnStatusCode: false });
+    if (get.status() >= 500) failures.push(`GET /api/auth/${path} → ${get.status()}`);
+  }
+  expect(failures, failures.join("\n")).toEqual([]);
+  await request.dispose();
+});
