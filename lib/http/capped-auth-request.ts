@@ -34,7 +34,6 @@ function tooLarge(): HttpError {
 }
 
 const maxCallbackUrlLength = 2048;
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const controlCharacter = /[\u0000-\u001f\u007f]/;
 
 /** What next-auth's own check (core/lib/assert.js isValidHttpUrl) accepts, and no control characters. */
