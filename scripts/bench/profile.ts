@@ -11,6 +11,7 @@
  * placeholders; parameter values are never printed.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { closeDb } from "../../lib/db/client";
 import { PrismaClient } from "../../lib/db/generated/client";
 import { postgresExecutor } from "../../lib/db/sql-executor";
@@ -45,15 +46,25 @@ export async function profile(
   warmup: number,
 ): Promise<Breakdown[] | null> {
   await closeDb();
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
+  // The same shape as lib/db/client.ts's state: Prisma over a pool of ours, and the raw
+  // `sql` hot queries (getSql) through that pool — timed here too, since Prisma's query
+  // log does not see them.
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), log: [{ emit: "event", level: "query" }] });
   let current: Statement[] | null = null;
   prisma.$on("query", (e) => {
     current?.push({ sql: e.query, params: e.params, ms: e.duration });
   });
+  const sql = async (text: string, params: unknown[] = []) => {
+    const t0 = performance.now();
+    const rows = (await pool.query(text, params)).rows;
+    current?.push({ sql: text, params: JSON.stringify(params), ms: performance.now() - t0 });
+    return rows;
+  };
   const executor = postgresExecutor(url);
   const slot = Symbol.for("concierge.db");
   const g = globalThis as unknown as Record<symbol, unknown>;
-  g[slot] = Promise.resolve({ prisma, pglite: null, executor });
+  g[slot] = Promise.resolve({ prisma, pglite: null, executor, sql, pool });
 
   try {
     const results: Breakdown[] = [];
