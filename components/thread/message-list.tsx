@@ -48,14 +48,28 @@ export function MessageList({
   const end = useRef<HTMLLIElement>(null);
   const top = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLOListElement>(null);
-  // Follow the newest message when one is added at the end (a send, a live event), never
-  // when older ones are added at the top.
-  const newestId = messages.at(-1)?.id;
+  // Follow the newest message when one is added at the end — at first, for the reader's own
+  // sends, and for others' when the reader is at the end already — never when older ones are
+  // added at the top, nor while the reader is back in the history.
+  const newest = messages.at(-1);
+  const newestId = newest?.id;
+  const newestIsOwn = newest?.author.id === viewerId;
   const [atEnd, setAtEnd] = useState(false);
+  const endInView = useRef(true);
   useEffect(() => {
-    end.current?.scrollIntoView({ block: "end" });
+    const el = end.current;
+    if (!el) return;
+    const observer = new IntersectionObserver((entries) => {
+      for (const e of entries) endInView.current = e.isIntersecting;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [newestId === undefined]);
+  useEffect(() => {
+    if (!atEnd || newestIsOwn || endInView.current) end.current?.scrollIntoView({ block: "end" });
     setAtEnd(true);
-  }, [newestId]);
+    // Only a new newest message moves the view (atEnd is read, not watched).
+  }, [newestId, newestIsOwn]);
 
   // Keep the message the reader is looking at in place when older ones are added above it:
   // note where the first message sits before the load, scroll by its shift after.
