@@ -113,3 +113,27 @@ test("the member's 151 conversations reach the oldest", async ({ browser, world 
   await expect(rows).toHaveCount(longCount + 1);
   await expect(rows.last()).toContainText(world.queueSubjects[0]!);
 });
+
+test("the messages API pages back through all 150 once; another team's guide gets 404 on a paged call too", async ({ browser, world }) => {
+  const guide = await asUser(browser, world.guide.email, "/console");
+  const path = `/api/v1/threads/${world.longThread.id}/messages`;
+  const seen: string[] = [];
+  let before: string | null = null;
+  let firstCursor: string | null = null;
+  for (let pages = 0; pages < 10; pages++) {
+    const response = await guide.request.get(`${path}?limit=40${before ? `&before=${encodeURIComponent(before)}` : ""}`);
+    expect(response.status()).toBe(200);
+    const page = (await response.json()) as { items: { body: string }[]; nextCursor: string | null };
+    seen.unshift(...page.items.map((m) => m.body));
+    firstCursor ??= page.nextCursor;
+    before = page.nextCursor;
+    if (!before) break;
+  }
+  expect(seen).toEqual(Array.from({ length: longCount }, (_, i) => body(i + 1)));
+
+  const outsider = await asUser(browser, "guide@demo.test", "/console");
+  const denied = await outsider.request.get(`${path}?before=${encodeURIComponent(firstCursor!)}`);
+  expect(denied.status()).toBe(404);
+  expect(await denied.text()).not.toContain("Long thread message");
+  expect((await outsider.request.get(`${path}?before=not-a-cursor`)).status()).toBe(400);
+});
