@@ -37,7 +37,7 @@ export const messagesKey = (threadId: string): QueryKey => ["messages", threadId
 /** GET /tickets?view=&status=: pages in queue order (longest waiting first); `counts` are the views' true totals (take pages[0]). */
 export type QueuePage = ListPage<QueueItem> & { counts: QueueCounts };
 /** Tickets per page in the console queue (the server renders the first page with it too). */
-export const queuePageSize = 50;
+export const queuePageSize = 100;
 /** The prefix ["queue"] matches every view and filter. */
 export const queueKey = (view: string, status: string | null): QueryKey => ["queue", view, status];
 
