@@ -10,7 +10,9 @@ export const ticketPaths: Paths = {
       operationId: "listQueueTickets",
       tags: ["tickets"],
       summary: "Tickets in the caller's queues (staff)",
-      description: "`assignee` is `me`, `none` or a user id. `counts` gives the size of each view under the same scope.",
+      description:
+        "`assignee` is `me`, `none` or a user id. Longest waiting first; `nextCursor` (pass it as `cursor`) leads to the next page until the last ticket. " +
+        "`counts` gives the true size of each view under the same scope (without the `status`/`assignee` filters), the same on every page — never the page's length.",
       parameters: queryParameters(listQueueTicketsSchema),
       responses: { "200": json("A page of queue items.", "QueueList"), ...errors(400, 401, 403, 422) },
     },
