@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { countRoundTrips } from "../../../test/round-trips";
 import { getDb } from "../../db/client";
 import { hashApiKey } from "../../auth/api-key";
 import { unsafeLoadApiClientActor } from "./unsafe-load-api-client-actor";
@@ -35,5 +36,24 @@ describe("API keys", () => {
     const { db, key, client } = await createClient();
     await db.apiClient.update({ where: { id: client.id }, data: { revokedAt: new Date() } });
     expect(await unsafeLoadApiClientActor(key, origin)).toBeNull();
+  });
+
+  it("refuse a key whose service user was disabled", async () => {
+    const { db, key, client } = await createClient();
+    const nurse = await db.user.create({ data: { email: `svc.${randomBytes(4).toString("hex")}@fixture.test`, name: "Service", role: "NURSE", status: "DISABLED" } });
+    await db.apiClient.update({ where: { id: client.id }, data: { serviceUserId: nurse.id } });
+    expect(await unsafeLoadApiClientActor(key, origin)).toBeNull();
+  });
+
+  it("cost two round trips a request; the last-use time is written on first use, then at most once a minute", async () => {
+    const { db, key, client } = await createClient();
+    expect(await countRoundTrips(() => unsafeLoadApiClientActor(key, origin))).toBe(3);
+    const first = (await db.apiClient.findUniqueOrThrow({ where: { id: client.id } })).lastUsedAt;
+    expect(first).not.toBeNull();
+    expect(await countRoundTrips(() => unsafeLoadApiClientActor(key, origin))).toBe(2);
+    expect((await db.apiClient.findUniqueOrThrow({ where: { id: client.id } })).lastUsedAt).toEqual(first);
+    await db.apiClient.update({ where: { id: client.id }, data: { lastUsedAt: new Date(Date.now() - 61_000) } });
+    expect(await countRoundTrips(() => unsafeLoadApiClientActor(key, origin))).toBe(3);
+    expect((await db.apiClient.findUniqueOrThrow({ where: { id: client.id } })).lastUsedAt!.getTime()).toBeGreaterThan(Date.now() - 30_000);
   });
 });
