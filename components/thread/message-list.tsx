@@ -125,8 +125,9 @@ export function MessageList({
         <button
           type="button"
           onClick={() => startLoad.current()}
-          disabled={older.loading}
-          className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 shadow-sm hover:bg-slate-50 disabled:opacity-60"
+          // aria-disabled, not disabled: a disabled button drops the keyboard focus.
+          aria-disabled={older.loading}
+          className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 shadow-sm hover:bg-slate-50 aria-disabled:opacity-60"
         >
           Load earlier messages
         </button>

@@ -55,9 +55,12 @@ export function LoadMore({
       {hasMore && (
         <button
           type="button"
-          onClick={onLoad}
-          disabled={loading}
-          className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 shadow-sm hover:bg-slate-50 disabled:opacity-60"
+          onClick={() => {
+            if (!loading) onLoad();
+          }}
+          // aria-disabled, not disabled: a disabled button drops the keyboard focus.
+          aria-disabled={loading}
+          className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 shadow-sm hover:bg-slate-50 aria-disabled:opacity-60"
         >
           Load more
         </button>
