@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keepAliveAgent } from "./http-client";
-import { runWorkload } from "./http-load";
+import { backendsDelta, runWorkload } from "./http-load";
 import { processCpuMs, processTree, treeCpuMs } from "./http-servers";
 
 // The benchmark's own instruments, against real processes and a real HTTP server.
@@ -64,5 +64,20 @@ describe("runWorkload", () => {
     expect(result.p50).toBeLessThanOrEqual(result.p99);
     expect(result.p99).toBeLessThanOrEqual(result.max);
     expect(Number.isNaN(result.dbCpuMsPerReq)).toBe(true);
+  });
+});
+
+describe("backendsDelta", () => {
+  it("counts new backends in full, ended ones not at all, and is never negative", () => {
+    const before = new Map([
+      [1, 100],
+      [2, 50],
+    ]);
+    const after = new Map([
+      [1, 130],
+      [3, 20],
+    ]);
+    expect(backendsDelta(before, after)).toBe(50);
+    expect(backendsDelta(after, new Map())).toBe(0);
   });
 });

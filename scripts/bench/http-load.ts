@@ -34,8 +34,22 @@ export type WorkloadResult = {
   clientCpuMsPerReq: number;
 };
 
-/** CPU-time probes (ms, cumulative): the app instances, and optionally the database's backends. */
-export type CpuProbes = { app: () => number; db?: () => Promise<number> };
+/**
+ * CPU-time probes (ms, cumulative): the app instances, and optionally the database's
+ * backends per pid (a backend can end or start during the phase: see backendsDelta).
+ */
+export type CpuProbes = { app: () => number; db?: () => Promise<Map<number, number>> };
+
+/**
+ * CPU spent by database backends between two snapshots: a backend that started meanwhile
+ * counts in full, one that ended is left out (its last ticks cannot be read any more) —
+ * never a negative figure.
+ */
+export function backendsDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, cpu] of after) ms += Math.max(0, cpu - (before.get(pid) ?? 0));
+  return ms;
+}
 
 export type LoadPlan = { concurrency: number; warmupSeconds: number; seconds: number };
 
@@ -79,7 +93,7 @@ export async function runWorkload(workload: Workload, targets: Target[], plan: L
   stopAt = performance.now() + (plan.warmupSeconds + plan.seconds) * 1000;
   const loops = Array.from({ length: plan.concurrency }, loop);
   await new Promise((r) => setTimeout(r, plan.warmupSeconds * 1000));
-  const dbBefore = cpu.db ? await cpu.db() : NaN;
+  const dbBefore = cpu.db ? await cpu.db() : null;
   const cpuBefore = cpu.app();
   const clientBefore = process.cpuUsage();
   const measuredFrom = performance.now();
@@ -89,7 +103,7 @@ export async function runWorkload(workload: Workload, targets: Target[], plan: L
   const seconds = (performance.now() - measuredFrom) / 1000;
   const cpuAfter = cpu.app();
   const client = process.cpuUsage(clientBefore);
-  const dbAfter = cpu.db ? await cpu.db() : NaN;
+  const dbAfter = cpu.db ? await cpu.db() : null;
   await Promise.all(loops); // the requests still in flight end (not counted)
 
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -106,7 +120,7 @@ export async function runWorkload(workload: Workload, targets: Target[], plan: L
     p99: percentile(sorted, 99),
     max: sorted.at(-1) ?? NaN,
     appCpuMsPerReq: requests ? (cpuAfter - cpuBefore) / requests : NaN,
-    dbCpuMsPerReq: requests ? (dbAfter - dbBefore) / requests : NaN,
+    dbCpuMsPerReq: requests && dbBefore && dbAfter ? backendsDelta(dbBefore, dbAfter) / requests : NaN,
     clientCpuMsPerReq: requests ? (client.user + client.system) / 1000 / requests : NaN,
   };
 }

@@ -166,11 +166,12 @@ async function pickSubjects(url: string, senders: number): Promise<Subjects> {
 async function main(): Promise<number> {
   assertNextBuild();
   const loadBefore = loadAverage();
+  const commit = gitCommit();
   const cpus = os.cpus();
   console.log("Concierge HTTP benchmark (npm run bench:http)\n");
   console.log(
     keyValues([
-      ["git commit", gitCommit()],
+      ["git commit", commit],
       ["next build", buildStamp()],
       ["node", process.version],
       ["cpu", `${cpus.length} cores, ${cpus[0]?.model.trim() ?? "unknown model"}`],
@@ -267,7 +268,7 @@ async function main(): Promise<number> {
   await monitor.connect();
   const dbCpuMs = async () => {
     const r = await monitor.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
-    return r.rows.reduce((sum, row) => sum + processCpuMs(row.pid), 0);
+    return new Map(r.rows.map((row) => [row.pid, processCpuMs(row.pid)]));
   };
   const dbLocal = ["127.0.0.1", "localhost", "::1"].includes(new URL(serverUrl).hostname);
 
@@ -303,7 +304,7 @@ async function main(): Promise<number> {
     ),
   );
   for (const r of results.filter((x) => x.errors > 0)) console.log(`  ${r.name}: ${r.errorKinds.join(", ")}`);
-  console.log(`\nload average after (1/5/15 min): ${loadAverage()}   (before: ${loadBefore}; ${cpus.length} cores; node ${process.version}; commit ${gitCommit()})`);
+  console.log(`\nload average after (1/5/15 min): ${loadAverage()}   (before: ${loadBefore}; ${cpus.length} cores; node ${process.version}; commit ${commit} at the start)`);
   if (results.some((r) => r.errors > 0)) {
     for (const inst of instances) console.log(`--- server ${inst.index} log (tail) ---\n${app.logTail(inst.index, 15)}`);
   }
