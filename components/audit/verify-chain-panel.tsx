@@ -13,6 +13,8 @@ const problems: Record<NonNullable<ChainVerification["firstBroken"]>["problem"],
   anchor_mismatch: "the seal differs from the chain head recorded outside the database: the history was re-sealed",
   truncated: "the newest seals were removed: the chain ends before the head recorded outside the database",
   anchor_invalid: "a chain head recorded outside the database does not check: it was edited or forged",
+  anchors_missing: "no chain head is recorded outside the database (the anchor store is empty or unreadable), so a chain recomputed without the key cannot be told apart",
+  stale_unsealed: "audit rows have stayed unsealed far longer than the sealer needs: sealing is stopped or held off",
 };
 
 /** "Verify audit chain": walks the whole chain on the server (GET /api/v1/audit/verify). */

@@ -17,6 +17,8 @@ const problems = {
   anchor_mismatch: "the seal differs from the head anchored outside the database (the history was re-sealed)",
   truncated: "the chain ends before a head anchored outside the database (its newest seals were removed)",
   anchor_invalid: "an anchor in the anchor store does not check (edited or forged)",
+  anchors_missing: "the chain has seals but the anchor store has no valid anchor (empty, unreadable, or the wrong AUDIT_ANCHOR_* settings): a chain recomputed without the key could not be told apart",
+  stale_unsealed: "audit rows have stayed unsealed far longer than the sealer needs (sealing stopped, blocked, or held off by someone holding its lock)",
 } as const;
 
 try {

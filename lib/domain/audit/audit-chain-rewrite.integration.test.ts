@@ -30,6 +30,7 @@ async function appModules() {
     recordAudit: (await import("./record-audit")).recordAudit,
     sealAuditLog: (await import("./seal-audit-log")).sealAuditLog,
     walkAuditChain: (await import("./walk-audit-chain")).walkAuditChain,
+    startAnchors: (await import("./unsafe-start-audit-anchors")).unsafeStartAuditAnchors,
   };
 }
 
@@ -214,16 +215,22 @@ describe("seals written before keyed sealing (the upgrade)", () => {
       prev = hash;
     }
     for (let i = 0; i < 3; i++) await s.app.recordAudit(db, null, { action: "test.upgraded", recordId: `new${i}` });
-    expect(await s.app.sealAuditLog()).toMatchObject({ sealed: 3 });
+    // Nothing anchored yet and only unkeyed seals: the sealer will not guess where keyed
+    // sealing starts from the database; the operator starts the anchors once (they vouch for
+    // the unkeyed history as it is now).
+    expect(await s.app.sealAuditLog()).toMatchObject({ sealed: 0, blocked: "anchors_missing" });
+    expect(await s.app.startAnchors(db)).toMatchObject({ started: true, keyedFrom: "6" });
+    // The three rows and the start's own audit row.
+    expect(await s.app.sealAuditLog()).toMatchObject({ sealed: 4 });
   }
 
   it("keeps the old seals verifiable, reported as unkeyed, with keyed seals continuing the same chain", async () => {
     const s = await openScratch();
     await upgradedChain(s);
     const db = await s.app.client.getDb();
-    expect((await db.auditSeal.findMany({ orderBy: { seq: "asc" } })).map((x) => x.version)).toEqual([1, 1, 1, 1, 1, 2, 2, 2]);
+    expect((await db.auditSeal.findMany({ orderBy: { seq: "asc" } })).map((x) => x.version)).toEqual([1, 1, 1, 1, 1, 2, 2, 2, 2]);
     const result = await s.app.walkAuditChain(db);
-    expect(result).toMatchObject({ ok: true, sealed: 8, unkeyed: 5, firstBroken: null, anchors: { store: "file", count: 1, latestSeq: "8" } });
+    expect(result).toMatchObject({ ok: true, sealed: 9, unkeyed: 5, firstBroken: null, anchors: { store: "file", count: 2, latestSeq: "9" } });
   });
 
   it("reports an old row rewritten with the whole chain recomputed unkeyed, at the first keyed seal", async () => {
@@ -231,8 +238,90 @@ describe("seals written before keyed sealing (the upgrade)", () => {
     await upgradedChain(s);
     await rewriteChainFrom(s, 2n, chainHash, 1);
     const result = await s.app.walkAuditChain(await s.app.client.getDb());
-    // The anchors say keyed sealing began at seq 6: an unkeyed seal there is a forgery.
-    expect(result.firstBroken).toMatchObject({ seq: "6", problem: "unkeyed_seal" });
+    // The operator's start anchored the unkeyed head (seq 5): the rewrite no longer matches it
+    // (and the anchors say keyed sealing began at seq 6: an unkeyed seal there is a forgery).
+    expect(result.firstBroken).toMatchObject({ seq: "5", problem: "anchor_mismatch" });
+  });
+});
+
+describe("anchors lost (review finding 2): the whole chain recomputed unkeyed", () => {
+  /** The anchor store emptied (lost, or removed by whoever also holds the database). */
+  function loseAnchors() {
+    writeFileSync(process.env.AUDIT_ANCHOR_FILE!, "");
+  }
+
+  it("is not intact: anchors_missing, whatever the seals say", async () => {
+    const s = await openScratch();
+    await sealedChain(s);
+    loseAnchors();
+    await rewriteChainFrom(s, 1n, chainHash, 1);
+    const result = await s.app.walkAuditChain(await s.app.client.getDb());
+    expect(result.ok).toBe(false);
+    expect(result.firstBroken).toEqual({ seq: null, auditId: null, problem: "anchors_missing" });
+  });
+
+  it("stays broken after the next sealing pass: the sealer does not take keyed sealing's start from the database", async () => {
+    const s = await openScratch();
+    await sealedChain(s);
+    loseAnchors();
+    await rewriteChainFrom(s, 1n, chainHash, 1);
+    // The app restarts (nothing remembered in memory from before the anchors were lost).
+    await s.app.client.closeDb();
+    vi.resetModules();
+    s.app = await appModules();
+    const db = await s.app.client.getDb();
+    await s.app.recordAudit(db, null, { action: "test.after", recordId: "after" });
+    const pass = await s.app.sealAuditLog();
+    expect(pass).toMatchObject({ sealed: 0, blocked: "anchors_missing" });
+    const result = await s.app.walkAuditChain(db);
+    expect(result.ok).toBe(false);
+    expect(result.firstBroken?.problem).toBe("anchors_missing");
+  });
+
+  it("a new database with no seals yet is intact, and its first pass anchors keyed sealing from seq 1", async () => {
+    const s = await openScratch();
+    const db = await s.app.client.getDb();
+    expect(await s.app.walkAuditChain(db)).toMatchObject({ ok: true, sealed: 0 });
+    await sealedChain(s);
+    const first = JSON.parse(readFileSync(process.env.AUDIT_ANCHOR_FILE!, "utf8").split("\n")[0]!) as { keyedFrom: string };
+    expect(first.keyedFrom).toBe("1");
+    expect(await s.app.walkAuditChain(db)).toMatchObject({ ok: true, sealed: 10 });
+  });
+
+  it("a keyed chain whose anchors were lost gets anchored again by the next pass (it cannot be passed off as unkeyed)", async () => {
+    const s = await openScratch();
+    await sealedChain(s);
+    loseAnchors();
+    const db = await s.app.client.getDb();
+    expect((await s.app.walkAuditChain(db)).firstBroken?.problem).toBe("anchors_missing");
+    await s.app.recordAudit(db, null, { action: "test.after", recordId: "after" });
+    expect(await s.app.sealAuditLog()).toMatchObject({ sealed: 1 });
+    expect(await s.app.walkAuditChain(db)).toMatchObject({ ok: true, sealed: 11, unkeyed: 0 });
+  });
+});
+
+describe("sealing held off (review finding 10)", () => {
+  it("someone holding the sealer's lock keeps rows unsealed: once they are old, verification is not intact", async () => {
+    const s = await openScratch();
+    await sealedChain(s);
+    const db = await s.app.client.getDb();
+    // The attacker's session takes the sealer's advisory lock and keeps it.
+    await s.su.query("SELECT pg_advisory_lock(418581342580)");
+    for (let i = 0; i < 2; i++) await s.app.recordAudit(db, null, { action: "test.held", recordId: `held${i}` });
+    expect(await s.app.sealAuditLog()).toMatchObject({ sealed: 0, busy: true });
+    // Fresh unsealed rows are normal (the sealer runs every few seconds).
+    expect(await s.app.walkAuditChain(db)).toMatchObject({ ok: true, unsealed: 2, staleUnsealed: 0 });
+    // Time passes (the rows are made 40 minutes old; triggers off for the change).
+    await s.su.query("BEGIN");
+    await s.su.query("SET LOCAL session_replication_role = replica");
+    await s.su.query("UPDATE audit_log SET occurred_at = now() - interval '40 minutes' WHERE action = 'test.held'");
+    await s.su.query("COMMIT");
+    const result = await s.app.walkAuditChain(db);
+    expect(result).toMatchObject({ ok: false, unsealed: 2, staleUnsealed: 2, head: { seq: "10" } });
+    expect(result.firstBroken).toMatchObject({ seq: null, problem: "stale_unsealed" });
+    await s.su.query("SELECT pg_advisory_unlock(418581342580)");
+    expect(await s.app.sealAuditLog()).toMatchObject({ sealed: 2 });
+    expect(await s.app.walkAuditChain(db)).toMatchObject({ ok: true, unsealed: 0, staleUnsealed: 0 });
   });
 });
 

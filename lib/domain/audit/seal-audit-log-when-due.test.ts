@@ -46,4 +46,28 @@ describe("sealAuditLogWhenDue", () => {
     await due(200_005_000);
     expect(sealAuditLog).toHaveBeenCalledTimes(2);
   });
+
+  it("logs an error when the lock has been taken at every pass for 5 minutes, not before, and not at every pass", async () => {
+    sealAuditLog.mockResolvedValue({ sealed: 0, busy: true, drained: false });
+    const due = await freshSchedule();
+    const t0 = 300_000_000;
+    for (let t = t0; t < t0 + 5 * 60_000; t += 5_000) await due(t);
+    expect(logError).not.toHaveBeenCalled();
+    await due(t0 + 5 * 60_000);
+    expect(logError).toHaveBeenCalledTimes(1);
+    expect(logError.mock.calls[0]![0]).toMatchObject({ busyForSeconds: 300 });
+    await due(t0 + 5 * 60_000 + 5_000);
+    expect(logError).toHaveBeenCalledTimes(1);
+  });
+
+  it("a pass that gets the lock resets the count", async () => {
+    const due = await freshSchedule();
+    const t0 = 400_000_000;
+    sealAuditLog.mockResolvedValue({ sealed: 0, busy: true, drained: false });
+    for (let t = t0; t < t0 + 4 * 60_000; t += 5_000) await due(t);
+    sealAuditLog.mockResolvedValueOnce({ sealed: 1, busy: false, drained: true });
+    await due(t0 + 4 * 60_000);
+    for (let t = t0 + 4 * 60_000 + 5_000; t < t0 + 8 * 60_000; t += 5_000) await due(t);
+    expect(logError).not.toHaveBeenCalled();
+  });
 });

@@ -24,12 +24,25 @@
  * appended to the anchor store outside the database (anchor-audit-head.ts). The anchor is
  * written after the commit, never before: an anchor for a batch that then rolled back would
  * read as tampering. A failed anchor write is retried at the next pass with the current head.
+ *
+ * ⚠ SECURITY: where keyed sealing began (`keyedFrom`, in every anchor) is what verification
+ * uses to refuse unkeyed seals, so it never comes from what the database says alone: it is
+ * the anchors' own value when the store has any; else 1 on a new database (no seals yet);
+ * else, with only keyed seals behind it, the first keyed seq (a keyed seal cannot be turned
+ * unkeyed without breaking the next link). A chain of only unkeyed seals with no anchor is
+ * either the upgrade from unkeyed sealing or a chain recomputed unkeyed by whoever holds the
+ * database after the anchors were lost — the sealer cannot tell which, so it seals nothing
+ * (`blocked`, logged as an error) until the operator starts the anchors
+ * (`npx tsx scripts/audit/start-anchors.ts`, unsafe-start-audit-anchors.ts).
  */
 import { getDb } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { getAuditSealKeys } from "../../audit-seal/seal-key";
 import { GENESIS_HASH, keyedChainHash, SEAL_VERSION_KEYED } from "./audit-chain-hash";
 import { anchorAuditHead, anchorCurrentHeadIfOwed, type SealedHead } from "./anchor-audit-head";
+import { parseAnchor } from "../../audit-seal/anchor";
+import { getAuditAnchorStore } from "../../audit-seal/anchor-store";
+import { logger } from "../../log/logger";
 
 /** Any constant shared by all instances: "audit" in ASCII (0x6175646974), recognisable in pg_locks. */
 const SEALER_LOCK_KEY = Prisma.raw("418581342580");
@@ -48,6 +61,8 @@ export type SealResult = {
   busy: boolean;
   /** The last batch was not full: nothing visible was left unsealed. */
   drained: boolean;
+  /** Nothing sealed: only unkeyed seals and no anchor (see the header); the operator starts the anchors. */
+  blocked?: "anchors_missing";
 };
 
 type Tx = Prisma.TransactionClient;
@@ -63,23 +78,42 @@ async function candidateIds(tx: Tx, batchSize: number, fullSweep: boolean): Prom
   return rows.map((r) => BigInt(r.id));
 }
 
-type BatchResult = { count: number; head: SealedHead | null };
+type BatchResult = { count: number; head: SealedHead | null; blocked?: "anchors_missing" };
+
+/** keyedFrom as the anchor store says (the smallest of its valid anchors); kept once known. */
+let anchoredKeyedFrom: bigint | null = null;
 
 /**
- * The first keyed seq of the chain: the batch's own first seq when keyed sealing starts now
- * (a new database, or the first batch after the upgrade), else looked up once per process.
+ * null when the store has no valid anchor — or cannot be read now: keyedFrom() then follows
+ * the same rules as for an empty store, which never accept more unkeyed seals than the
+ * database's keyed seals prove, so an unreadable store does not stop sealing.
  */
-let keyedFromCache: bigint | null = null;
+async function readAnchoredKeyedFrom(anchorKey: Buffer): Promise<bigint | null> {
+  if (anchoredKeyedFrom !== null) return anchoredKeyedFrom;
+  let lines: string[];
+  try {
+    lines = await getAuditAnchorStore().readAll();
+  } catch {
+    return null;
+  }
+  for (const line of lines) {
+    const read = parseAnchor(anchorKey, line);
+    if (read.ok && (anchoredKeyedFrom === null || read.anchor.keyedFrom < anchoredKeyedFrom)) anchoredKeyedFrom = read.anchor.keyedFrom;
+  }
+  return anchoredKeyedFrom;
+}
 
-async function keyedFrom(tx: Tx, firstSeqOfBatch: bigint, headVersion: number | null): Promise<bigint> {
-  if (headVersion === null || headVersion < SEAL_VERSION_KEYED) return (keyedFromCache = firstSeqOfBatch);
-  if (keyedFromCache !== null && keyedFromCache < firstSeqOfBatch) return keyedFromCache;
+/** The first keyed seq of the chain, or null when the sealer must not guess it (see the header). */
+async function keyedFrom(tx: Tx, anchored: bigint | null, firstSeqOfBatch: bigint, headVersion: number | null): Promise<bigint | null> {
+  if (anchored !== null) return anchored;
+  if (headVersion === null) return firstSeqOfBatch;
+  if (headVersion < SEAL_VERSION_KEYED) return null;
   const [row] = await tx.$queryRaw<{ first: string | null }[]>`SELECT min(seq)::text AS first FROM audit_seals WHERE version >= ${SEAL_VERSION_KEYED}`;
-  return (keyedFromCache = row?.first ? BigInt(row.first) : firstSeqOfBatch);
+  return row?.first ? BigInt(row.first) : firstSeqOfBatch;
 }
 
 /** One batch in one transaction. null: another sealer holds the lock. */
-async function sealBatch(batchSize: number, fullSweep: boolean, sealKey: Buffer): Promise<BatchResult | null> {
+async function sealBatch(batchSize: number, fullSweep: boolean, sealKey: Buffer, anchored: bigint | null): Promise<BatchResult | null> {
   const db = await getDb();
   return db.$transaction(
     async (tx) => {
@@ -88,6 +122,8 @@ async function sealBatch(batchSize: number, fullSweep: boolean, sealKey: Buffer)
       const ids = await candidateIds(tx, batchSize, fullSweep);
       if (ids.length === 0) return { count: 0, head: null };
       const head = await tx.auditSeal.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true, version: true } });
+      const from = await keyedFrom(tx, anchored, (head?.seq ?? 0n) + 1n, head?.version ?? null);
+      if (from === null) return { count: 0, head: null, blocked: "anchors_missing" };
       const rows = await tx.auditLog.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
       let seq = head?.seq ?? 0n;
       let prevHash = head?.hash ?? GENESIS_HASH;
@@ -100,7 +136,6 @@ async function sealBatch(batchSize: number, fullSweep: boolean, sealKey: Buffer)
       });
       await tx.auditSeal.createMany({ data: seals });
       const last = seals[seals.length - 1]!;
-      const from = await keyedFrom(tx, seals[0]!.seq, head?.version ?? null);
       return { count: seals.length, head: { seq: last.seq, auditId: last.auditId, hash: last.hash, keyedFrom: from } };
     },
     { maxWait: 10_000, timeout: 60_000 },
@@ -113,13 +148,23 @@ export async function sealAuditLog(options: SealOptions = {}): Promise<SealResul
   const deadline = Date.now() + (options.timeBudgetMs ?? Number.POSITIVE_INFINITY);
   // Throws AuditSealKeyMissingError in production without AUDIT_SEAL_KEY: nothing is sealed
   // unkeyed, ever again.
-  const { seal: sealKey } = getAuditSealKeys();
+  const { seal: sealKey, anchor: anchorKey } = getAuditSealKeys();
   await anchorCurrentHeadIfOwed();
   let sealed = 0;
   for (;;) {
-    const batch = await sealBatch(batchSize, options.fullSweep ?? false, sealKey);
+    const batch = await sealBatch(batchSize, options.fullSweep ?? false, sealKey, await readAnchoredKeyedFrom(anchorKey));
     if (batch === null) return { sealed, busy: true, drained: false };
-    if (batch.head) await anchorAuditHead(batch.head);
+    if (batch.blocked) {
+      logger.error(
+        {},
+        "audit sealing stopped: the chain has only unkeyed seals and the anchor store is empty. If this is the upgrade from unkeyed sealing, check the database and run `npx tsx scripts/audit/start-anchors.ts` (docs/audit.md); otherwise the anchors were lost",
+      );
+      return { sealed, busy: false, drained: false, blocked: batch.blocked };
+    }
+    if (batch.head) {
+      await anchorAuditHead(batch.head);
+      anchoredKeyedFrom ??= batch.head.keyedFrom;
+    }
     sealed += batch.count;
     if (batch.count < batchSize) return { sealed, busy: false, drained: true };
     if (Date.now() >= deadline) return { sealed, busy: false, drained: false };

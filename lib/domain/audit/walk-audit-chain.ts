@@ -11,8 +11,13 @@
  * anchors show: a deleted tail (`truncated`), and a history that the app's own sealer re-sealed
  * after seals were deleted (`anchor_mismatch` at the first anchored head after the change).
  *
- * ⚠ SECURITY: an unkeyed (version 1) seal is accepted only before keyed sealing began — before
- * the first keyed seal seen in this walk and before the anchors' `keyedFrom`.
+ * ⚠ SECURITY: an unkeyed (version 1) seal is accepted only where the anchors say keyed sealing
+ * had not begun yet — before their `keyedFrom` (and before the first keyed seal seen in this
+ * walk). With no anchor to say so, nothing unkeyed is accepted, and a chain with seals but no
+ * valid anchor is not intact (`anchors_missing`): otherwise whoever holds the database and
+ * has lost (or removed) the anchors could recompute the whole chain unkeyed and have it
+ * "check". The one exception is the operator's start of the anchors over an unkeyed history
+ * (unsafe-start-audit-anchors.ts), which passes `unkeyedBefore` itself.
  */
 import type { Db } from "../../db/client";
 import { parseAnchor, type AuditAnchor } from "../../audit-seal/anchor";
@@ -28,7 +33,9 @@ export type ChainProblem =
   | "unkeyed_seal"
   | "anchor_mismatch"
   | "truncated"
-  | "anchor_invalid";
+  | "anchor_invalid"
+  | "anchors_missing"
+  | "stale_unsealed";
 
 export type ChainVerification = {
   ok: boolean;
@@ -38,10 +45,13 @@ export type ChainVerification = {
   unkeyed: number;
   /** Audit rows not sealed yet (the sealer runs every few seconds). */
   unsealed: number;
+  /** Of those, rows the sealer should long have sealed (see staleUnsealed below). */
+  staleUnsealed: number;
   /**
    * The first point that does not check. For `gap` and `truncated`, `seq` is the first missing
    * seq and `auditId` is null; for `anchor_invalid`, `seq` is what the bad anchor claims (or
-   * null when it cannot be read).
+   * null when it cannot be read); for `anchors_missing` (seals, but no valid anchor), both null;
+   * for `stale_unsealed`, `auditId` is the oldest audit row left unsealed too long.
    */
   firstBroken: { seq: string | null; auditId: string | null; problem: ChainProblem } | null;
   /** The last seal of an intact chain. */
@@ -58,7 +68,26 @@ async function countUnsealed(db: Db): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-type Anchors = { bySeq: Map<bigint, AuditAnchor[]>; keyedFrom: bigint | null; latestSeq: bigint | null; count: number; invalid: string | null | undefined };
+/**
+ * ⚠ SECURITY: rows left unsealed for too long are a problem, not a count: whoever holds the
+ * sealer's advisory lock (seal-audit-log.ts) — or stops it — could otherwise keep new rows
+ * unsealed, and so changeable, while verification still said "intact". A pass every 5 s
+ * seals every row above the highest sealed id, and late commits (below it) within the 15-
+ * minute late window; a row that committed later still waits for the hourly full sweep. So:
+ * stale is above the highest sealed id and older than the late window plus 15 minutes'
+ * margin, or older than the full sweep's hour plus that window and margin.
+ */
+async function staleUnsealed(db: Db): Promise<{ count: number; oldestId: string | null }> {
+  const [row] = await db.$queryRaw<{ n: string; oldest: string | null }[]>`
+    SELECT count(*)::text AS n, min(a.id)::text AS oldest
+      FROM audit_log a
+     WHERE NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.audit_id = a.id)
+       AND (   (a.id > (SELECT coalesce(max(audit_id), 0) FROM audit_seals) AND a.occurred_at < now() - interval '30 minutes')
+            OR a.occurred_at < now() - interval '90 minutes')`;
+  return { count: Number(row?.n ?? 0), oldestId: row?.oldest ?? null };
+}
+
+type Anchors = { bySeq: Map<bigint, AuditAnchor[]>; keyedFrom: bigint | null; latestSeq: bigint | null; count: number; valid: number; invalid: string | null | undefined };
 
 async function readAnchors(anchorKey: Buffer): Promise<Anchors & { store: "file" | "s3" }> {
   const store = getAuditAnchorStore();
@@ -67,6 +96,7 @@ async function readAnchors(anchorKey: Buffer): Promise<Anchors & { store: "file"
   let latestSeq: bigint | null = null;
   // undefined: every anchor checks; otherwise the seq the first bad one claims (or null).
   let invalid: string | null | undefined;
+  let valid = 0;
   const lines = await store.readAll();
   for (const line of lines) {
     const read = parseAnchor(anchorKey, line);
@@ -75,16 +105,26 @@ async function readAnchors(anchorKey: Buffer): Promise<Anchors & { store: "file"
       continue;
     }
     const a = read.anchor;
+    valid += 1;
     bySeq.set(a.seq, [...(bySeq.get(a.seq) ?? []), a]);
     if (keyedFrom === null || a.keyedFrom < keyedFrom) keyedFrom = a.keyedFrom;
     if (latestSeq === null || a.seq > latestSeq) latestSeq = a.seq;
   }
-  return { store: store.kind, bySeq, keyedFrom, latestSeq, count: lines.length, invalid };
+  return { store: store.kind, bySeq, keyedFrom, latestSeq, count: lines.length, valid, invalid };
 }
 
-export async function walkAuditChain(db: Db): Promise<ChainVerification> {
+export type WalkOptions = {
+  /**
+   * Only for the operator's start of the anchors over an unkeyed history: accept unkeyed
+   * seals before this seq although no anchor says so, and do not ask for anchors.
+   */
+  unkeyedBefore?: bigint;
+};
+
+export async function walkAuditChain(db: Db, options: WalkOptions = {}): Promise<ChainVerification> {
   const keys = getAuditSealKeys();
   const anchors = await readAnchors(keys.anchor);
+  const unkeyedBefore = options.unkeyedBefore ?? anchors.keyedFrom;
   let expectedSeq = 1n;
   let prevHash = GENESIS_HASH;
   let walked = 0;
@@ -100,8 +140,9 @@ export async function walkAuditChain(db: Db): Promise<ChainVerification> {
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const seal of seals) {
       const row = byId.get(seal.auditId);
-      const mayBeUnkeyed = !keyedSeen && (anchors.keyedFrom === null || seal.seq < anchors.keyedFrom);
-      if (seal.seq !== expectedSeq) firstBroken = broken(expectedSeq, null, "gap");
+      const mayBeUnkeyed = !keyedSeen && unkeyedBefore !== null && seal.seq < unkeyedBefore;
+      if (anchors.valid === 0 && options.unkeyedBefore === undefined) firstBroken = { seq: null, auditId: null, problem: "anchors_missing" };
+      else if (seal.seq !== expectedSeq) firstBroken = broken(expectedSeq, null, "gap");
       else if (!row) firstBroken = broken(seal.seq, seal.auditId, "missing_row");
       else if (seal.prevHash !== prevHash) firstBroken = broken(seal.seq, seal.auditId, "prev_mismatch");
       else if (seal.version === SEAL_VERSION_UNKEYED && !mayBeUnkeyed) firstBroken = broken(seal.seq, seal.auditId, "unkeyed_seal");
@@ -125,13 +166,17 @@ export async function walkAuditChain(db: Db): Promise<ChainVerification> {
   if (!firstBroken && anchors.invalid !== undefined) firstBroken = { seq: anchors.invalid, auditId: null, problem: "anchor_invalid" };
 
   const sealed = firstBroken ? await db.auditSeal.count() : walked;
-  const unsealed = await countUnsealed(db);
+  // The last seal of a chain that checks (rows left unsealed too long do not change it).
   const head = !firstBroken && walked > 0 ? { seq: (expectedSeq - 1n).toString(), hash: prevHash } : null;
+  const unsealed = await countUnsealed(db);
+  const stale = unsealed > 0 ? await staleUnsealed(db) : { count: 0, oldestId: null };
+  if (!firstBroken && stale.count > 0) firstBroken = { seq: null, auditId: stale.oldestId, problem: "stale_unsealed" };
   return {
     ok: firstBroken === null,
     sealed,
     unkeyed,
     unsealed,
+    staleUnsealed: stale.count,
     firstBroken,
     head,
     anchors: { store: anchors.store, count: anchors.count, latestSeq: anchors.latestSeq?.toString() ?? null },

@@ -49,7 +49,7 @@ export const otherPaths: Paths = {
       summary: "Verifies the audit hash chain and reports the first broken link (compliance, admins). Audited.",
       responses: {
         "200": {
-          description: "`ok`, counts of sealed, unkeyed (sealed before keyed sealing) and unsealed rows, `firstBroken` ({seq, auditId, problem}: gap, missing_row, prev_mismatch, unkeyed_seal, hash_mismatch, anchor_mismatch, truncated, anchor_invalid) or null, the chain's head, and the anchors kept outside the database ({store, count, latestSeq}).",
+          description: "`ok`, counts of sealed, unkeyed (sealed before keyed sealing), unsealed and staleUnsealed (unsealed far too long) rows, `firstBroken` ({seq, auditId, problem}: gap, missing_row, prev_mismatch, unkeyed_seal, hash_mismatch, anchor_mismatch, truncated, anchor_invalid, anchors_missing, stale_unsealed) or null, the chain's head, and the anchors kept outside the database ({store, count, latestSeq}).",
           content: { "application/json": { schema: { type: "object", required: ["ok", "sealed", "unkeyed", "unsealed", "firstBroken", "anchors"], properties: { ok: { type: "boolean" }, sealed: { type: "integer" }, unkeyed: { type: "integer" }, unsealed: { type: "integer" }, firstBroken: { type: ["object", "null"] }, head: { type: ["object", "null"] }, anchors: { type: "object" } } } } },
         },
         ...errors(401, 403),
