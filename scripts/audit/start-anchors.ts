@@ -6,17 +6,19 @@
  * vouches for the unkeyed history up to the current head. Needs the app's AUDIT_SEAL_KEY and
  * AUDIT_ANCHOR_* settings. Prints seq numbers only. Exit status: 0 started, 1 refused.
  */
-import { closeDb, getDb } from "../../lib/db/client";
-import { unsafeStartAuditAnchors } from "../../lib/domain/audit/unsafe-start-audit-anchors";
+import { unsafeStartAuditAnchorsCommand } from "../../lib/domain/audit/unsafe-start-audit-anchors";
 
 try {
-  const result = await unsafeStartAuditAnchors(await getDb());
+  const result = await unsafeStartAuditAnchorsCommand();
   if (result.started) {
     console.log(`anchors started: unkeyed seals up to seq ${result.head} accepted; keyed sealing from seq ${result.keyedFrom}`);
   } else {
     console.error(`not started: ${result.reason}${result.firstBroken ? ` (chain broken at seq ${result.firstBroken.seq ?? "?"}: ${result.firstBroken.problem})` : ""}`);
     process.exitCode = 1;
   }
-} finally {
-  await closeDb();
+} catch (error) {
+  // Name and code only: a database driver's message can quote values.
+  const e = error as { name?: string; code?: unknown } | null;
+  console.error(`Could not run (${e?.name ?? "error"}${typeof e?.code === "string" ? ` ${e.code}` : ""}).`);
+  process.exitCode = 2;
 }

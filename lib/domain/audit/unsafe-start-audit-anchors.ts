@@ -11,7 +11,7 @@
  * Refused when any valid anchor exists (keyed sealing's start is already recorded) or when the
  * head is keyed (the sealer anchors that itself). The start is audited.
  */
-import type { Db } from "../../db/client";
+import { closeDb, getDb, type Db } from "../../db/client";
 import { parseAnchor } from "../../audit-seal/anchor";
 import { getAuditAnchorStore } from "../../audit-seal/anchor-store";
 import { getAuditSealKeys } from "../../audit-seal/seal-key";
@@ -40,4 +40,13 @@ export async function unsafeStartAuditAnchors(db: Db): Promise<StartAnchorsResul
   if (!(await anchorAuditHead({ seq: head.seq, auditId: head.auditId, hash: head.hash, keyedFrom }))) return { started: false, reason: "anchor_write_failed" };
   await recordAudit(db, null, { action: "audit.anchors_started", reason: "command", details: { keyedFrom: keyedFrom.toString(), headSeq: head.seq.toString() } }, null);
   return { started: true, keyedFrom: keyedFrom.toString(), head: head.seq.toString() };
+}
+
+/** The command's entry (scripts/audit/start-anchors.ts): the process's database, closed afterwards. */
+export async function unsafeStartAuditAnchorsCommand(): Promise<StartAnchorsResult> {
+  try {
+    return await unsafeStartAuditAnchors(await getDb());
+  } finally {
+    await closeDb();
+  }
 }
