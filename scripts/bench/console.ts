@@ -67,6 +67,7 @@ const plan = {
   maxMinutes: intFromEnv("BENCH_MAX_MINUTES", 20, 120),
 };
 const settleMs = 5_000;
+const idleSeconds = 5;
 const queueLimit = 100;
 
 const loadAverage = () => readFileSync("/proc/loadavg", "utf8").trim().split(/\s+/).slice(0, 3).join(" ");
@@ -292,6 +293,13 @@ async function main(): Promise<void> {
   for (let i = 0; i < consoles.length; i += 20) await Promise.all(consoles.slice(i, i + 20).map((c) => c.open(teamOfThread)));
   const setupFetches = consoles.reduce((s, c) => s + c.fetches, 0);
   await new Promise((r) => setTimeout(r, 1_000));
+  // The instances' CPU with every console connected and nothing sent (stamping rounds,
+  // polls, heartbeats): subtracted from the sending window to give the CPU an event adds.
+  const idleCpu0 = app.cpuMs();
+  const idleT0 = performance.now();
+  await new Promise((r) => setTimeout(r, idleSeconds * 1000));
+  const idleCpuPerSecond = (app.cpuMs() - idleCpu0) / ((performance.now() - idleT0) / 1000);
+  const clientCpu0 = process.cpuUsage();
 
   // Sending.
   const total = plan.rate * (plan.seconds + plan.warmupSeconds);
@@ -335,6 +343,7 @@ async function main(): Promise<void> {
   await Promise.all(inflight);
   const sendEnd = performance.now();
   const cpuEnd = app.cpuMs();
+  const clientCpu = process.cpuUsage(clientCpu0);
   const fetchesAtEnd = consoles.reduce((s, c) => s + c.fetches, 0);
   await new Promise((r) => setTimeout(r, settleMs));
 
@@ -363,6 +372,7 @@ async function main(): Promise<void> {
   const misrouted = consoles.reduce((s, c) => s + c.misrouted, 0);
   const measuredWindowS = (sendEnd - measuredStart) / 1000;
   const cpuPerEventMs = (cpuEnd - cpuStart) / Math.max(1, measuredSent);
+  const netCpuPerEventMs = (cpuEnd - cpuStart - idleCpuPerSecond * measuredWindowS) / Math.max(1, measuredSent);
   const refetchesPerEvent = (fetchesAtEnd - fetchesAtStart.value) / Math.max(1, measuredSent);
   const p99Fresh = percentile(fresh, 99);
   const p99Send = percentile(sendLatencies, 99);
@@ -379,7 +389,9 @@ async function main(): Promise<void> {
       ["consoles", `${consoles.length} (${consoles.filter((c) => c.ready).length} streams ready), ${staff.length} staff accounts, queue seeded with ${setupFetches} GET /tickets`],
       ["sending", `${plan.rate}/s for ${plan.seconds} s after ${plan.warmupSeconds} s warm-up; ${threads.length} member threads; achieved ${(((total - 0) / ((sendEnd - start) / 1000))).toFixed(1)}/s; ${sendErrors} send errors`],
       ["events per console", `${(consoles.reduce((s, c) => s + c.events, 0) / Math.max(1, consoles.length)).toFixed(0)} received on average`],
-      ["app CPU", `${(cpuEnd - cpuStart).toFixed(0)} ms over ${measuredWindowS.toFixed(1)} s = ${cpuPerEventMs.toFixed(1)} ms per message sent (both instances, /proc)`],
+      ["app CPU", `${(cpuEnd - cpuStart).toFixed(0)} ms over ${measuredWindowS.toFixed(1)} s = ${cpuPerEventMs.toFixed(1)} ms per message sent (both instances, /proc; the send's own request included)`],
+      ["app CPU idle", `${idleCpuPerSecond.toFixed(0)} ms/s with every console connected, nothing sent → ${netCpuPerEventMs.toFixed(1)} ms per message above idle`],
+      ["bench client CPU", `${((clientCpu.user + clientCpu.system) / 1000 / ((sendEnd - start) / 1000) / 10).toFixed(0)}% of one core (all consoles' parsing and QueryClients, the senders) — on the same 2 cores`],
     ]),
   );
   console.log(
