@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { QueryClient } from "@tanstack/react-query";
-import type { MessagePage, Paged, QueuePage } from "@/lib/api/query-keys";
+import type { MessagePage, Paged, QueuePage, ThreadListPage } from "@/lib/api/query-keys";
 import type { MessageView } from "@/lib/domain/messages/schemas";
 import type { QueueItem } from "@/lib/domain/tickets/schemas";
 import { applyLiveEvent, type LiveEvent, type Viewer } from "./apply-event";
@@ -81,6 +81,22 @@ describe("applyLiveEvent — messages", () => {
     expect(r.stale).toContainEqual(["messages", "t1"]);
     const bare = applyLiveEvent({ type: "message.created", id: "2", data: { threadId: "t1", ticketId: "k1" } }, qc, me);
     expect(bare.stale).toEqual(expect.arrayContaining([["messages", "t1"], ["queue"]]));
+  });
+});
+
+describe("applyLiveEvent — the member's conversation list", () => {
+  const summary = (id: string, at: string) => ({ id, subject: null, memberId: "m1", teamId: team, lastMessageAt: at, ticket: null, preview: "before", unread: false });
+  it("a reply moves the conversation to the top with its preview and unread; an unknown thread asks for a refresh", () => {
+    const qc = client();
+    qc.setQueryData<Paged<ThreadListPage>>(["threads"], paged({ items: [summary("t1", "2026-01-03T00:00:00.000Z"), summary("t2", "2026-01-02T00:00:00.000Z")], nextCursor: null }));
+    const reply = msg("r", "t2", "2026-01-04T00:00:00.000Z", { body: "  a   reply ", author: { id: "g1", name: "G", role: "CARE_GUIDE" } });
+    const r = applyLiveEvent({ type: "message.created", id: "1", data: { threadId: "t2", view: { message: reply } } }, qc, { userId: "m1", teamIds: new Set() });
+    expect(r.refreshList).toBe(false);
+    const items = qc.getQueryData<Paged<ThreadListPage>>(["threads"])!.pages[0]!.items;
+    expect(items.map((t) => t.id)).toEqual(["t2", "t1"]);
+    expect(items[0]).toMatchObject({ preview: "a reply", unread: true, lastMessageAt: "2026-01-04T00:00:00.000Z" });
+    const other = applyLiveEvent({ type: "message.created", id: "2", data: { threadId: "t9", view: { message: msg("n", "t9", "2026-01-05T00:00:00.000Z") } } }, qc, { userId: "m1", teamIds: new Set() });
+    expect(other.refreshList).toBe(true);
   });
 });
 

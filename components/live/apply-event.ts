@@ -14,7 +14,7 @@
  * teams, under the same view and status filters the server applies.
  */
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
-import { appendMessage, type MessagePage, type Paged, type QueuePage } from "@/lib/api/query-keys";
+import { appendMessage, threadListKey, type MessagePage, type Paged, type QueuePage, type ThreadListPage } from "@/lib/api/query-keys";
 import type { MessageView } from "@/lib/domain/messages/schemas";
 import type { QueueCounts, QueueItem } from "@/lib/domain/tickets/schemas";
 import type { LiveQueueRow, StaffEventView } from "@/lib/realtime/event-views";
@@ -54,8 +54,9 @@ export function applyLiveEvent(event: LiveEvent, cache: LiveCache, viewer: Viewe
 
   switch (event.type) {
     case "message.created": {
-      refreshList = true;
       const message = staffView?.message;
+      // The member's conversation list: updated in place; refreshed only for a thread it does not hold yet.
+      refreshList = !(message && message.threadId === threadId && updateThreadList(cache, message, viewer));
       if (threadId) {
         if (message && message.threadId === threadId) {
           addMessage(cache, threadId, message);
@@ -135,6 +136,36 @@ function updateTransition(d: Record<string, unknown>, row: LiveQueueRow): Transi
 }
 
 // ── messages ─────────────────────────────────────────────────────────────────────────
+
+/** The list's preview rule (lib/domain/threads/list-threads.ts). */
+const threadPreviewLength = 120;
+function threadPreview(body: string): string {
+  const flat = body.replace(/\s+/g, " ").trim();
+  return flat.length <= threadPreviewLength ? flat : `${flat.slice(0, threadPreviewLength - 1).trimEnd()}…`;
+}
+
+/**
+ * The conversation list (["threads"], newest activity first): the thread's summary takes the
+ * message's time, preview and unread flag and moves to the top. False when the list is loaded
+ * but does not hold the thread (a new conversation: its subject and ticket come from the server).
+ */
+function updateThreadList(cache: LiveCache, message: MessageView, viewer: Viewer | null): boolean {
+  const data = cache.getQueryData<Paged<ThreadListPage>>(threadListKey);
+  if (!data) return true;
+  const current = data.pages.flatMap((p) => p.items).find((t) => t.id === message.threadId);
+  if (!current) return false;
+  const updated = {
+    ...current,
+    lastMessageAt: message.createdAt > current.lastMessageAt ? message.createdAt : current.lastMessageAt,
+    preview: threadPreview(message.body),
+    // Sending moves the sender's own read marker; anyone else's message is unread.
+    unread: message.author.id !== viewer?.userId,
+  };
+  const pages = data.pages.map((p) => ({ ...p, items: p.items.filter((t) => t.id !== message.threadId) }));
+  pages[0] = { ...pages[0]!, items: [updated, ...pages[0]!.items] };
+  cache.setQueryData<Paged<ThreadListPage>>(threadListKey, { ...data, pages });
+  return true;
+}
 
 function addMessage(cache: LiveCache, threadId: string, message: MessageView): void {
   cache.setQueryData<Paged<MessagePage> | MessageView[]>(["messages", threadId], (old) => {
