@@ -36,11 +36,17 @@ type Target = { teamId: string; queueId: string };
  * Conversations on other teams' channels (virtual primary care, a health center) are not
  * the concierge team's and stay where they are.
  *
- * One batch transaction: profile, threads, tickets, events, audit row, outbox events.
- * Every write is guarded by the value read (old team and last activity of each thread,
- * status and queue of each active ticket): a message sent meanwhile (which may have
- * opened a follow-up in the old queue) rolls the batch back, and it is planned again on
- * fresh state. A send that loses the race the other way is guarded in its own write.
+ * One transaction: profile, threads, tickets, events, audit row, outbox events. It starts
+ * with the profile's update, guarded by the old team: that row lock is what a new
+ * conversation routed from the profile waits for (threads/create-thread.ts guards its batch
+ * on the same row), so the member's threads are read only after any such conversation has
+ * committed, and none can be created with the old team until this one commits (review
+ * finding 3). An interactive transaction, for that order of lock then read; an admin
+ * operation, off the hot path. Every other write is guarded by the value read (old team and
+ * last activity of each thread, status and queue of each active ticket): a message sent
+ * meanwhile (which may have opened a follow-up in the old queue) rolls it back, and it is
+ * planned again on fresh state. A send that loses the race the other way is guarded in its
+ * own write.
  */
 export async function assignMemberTeam(actor: Actor, memberId: string, input: AssignMemberTeamInput): Promise<MemberTeamChange> {
   await authorize(actor, "user.manage", { recordType: "member", recordId: memberId }, { denyAs: "NOT_FOUND" });
@@ -79,6 +85,12 @@ type ThreadToMove = {
 };
 
 async function moveOnce(db: PrismaClient, actor: Actor, member: Member, target: Target): Promise<MemberTeamChange> {
+  return db.$transaction((tx) => moveInTransaction(tx, actor, member, target), { maxWait: 10_000, timeout: 30_000 });
+}
+
+async function moveInTransaction(db: Prisma.TransactionClient, actor: Actor, member: Member, target: Target): Promise<MemberTeamChange> {
+  // ⚠ First, before reading the threads (see above).
+  await db.memberProfile.update({ where: { userId: member.id, teamId: member.fromTeamId }, data: { teamId: target.teamId }, select: { userId: true } });
   const threads: ThreadToMove[] = await db.thread.findMany({
     where: conciergeThreadsWhere(member.id, member.fromTeamId),
     select: {
@@ -121,8 +133,7 @@ async function moveOnce(db: PrismaClient, actor: Actor, member: Member, target: 
     );
   });
 
-  await db.$transaction([
-    db.memberProfile.update({ where: { userId: member.id, teamId: member.fromTeamId }, data: { teamId: target.teamId }, select: { userId: true } }),
+  const writes = [
     // ⚠ Guarded by the last activity that was read: a message sent since (and a follow-up
     // it may have opened in the old queue) aborts the batch, which is planned again.
     ...threads.map((t) =>
@@ -161,6 +172,7 @@ async function moveOnce(db: PrismaClient, actor: Actor, member: Member, target: 
       }),
       select: { id: true },
     }),
-  ]);
+  ];
+  for (const write of writes) await write;
   return { memberId: member.id, fromTeamId: member.fromTeamId, toTeamId: target.teamId, movedThreads: threads.length, movedTickets: active.length };
 }

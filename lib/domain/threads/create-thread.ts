@@ -8,7 +8,7 @@ import { auditRowData } from "../audit/audit-row-data";
 import { checkAttachmentsToSend, sentAttachments, tagAttachments } from "../attachments/attach-to-message";
 import { findOwnMessage } from "../messages/find-own-message";
 import { toMessageView } from "../messages/message-view";
-import { isUniqueViolation, messageClientIdKey } from "../messages/prisma-errors";
+import { isRecordNotFound, isUniqueViolation, messageClientIdKey } from "../messages/prisma-errors";
 import type { MessageView } from "../messages/schemas";
 import { createOutboxEvent } from "../outbox/outbox-event";
 import { uuid7 } from "../shared/uuid7";
@@ -18,7 +18,15 @@ import { toThreadView } from "./thread-view";
 
 export type CreateThreadResult = { thread: ThreadView; message: MessageView; created: boolean };
 
-type Route = { teamId: string | null; queueId: string; queueKind: "TEAM" | "TRIAGE" };
+/**
+ * Where a new thread goes. `fromProfile`: the route was read from the member's profile (her
+ * concierge team, or triage without one) — the team id as it was read — so the write can be
+ * guarded by it; undefined for another team's channel (or a member without a profile).
+ */
+type Route = { teamId: string | null; queueId: string; queueKind: "TEAM" | "TRIAGE"; fromProfile?: { teamId: string | null } };
+
+/** A move of the member to another team committed between reading the route and writing: route again. */
+const maxRouteAttempts = 3;
 
 /**
  * A member opens a conversation (POST /api/v1/threads): the thread, its first message, a
@@ -27,6 +35,12 @@ type Route = { teamId: string | null; queueId: string; queueKind: "TEAM" | "TRIA
  *
  * Idempotent by (member, clientMessageId): a retry, even a concurrent one, returns the
  * original thread and message with created: false.
+ *
+ * ⚠ SECURITY (minimum necessary): a thread routed from the member's profile must not land with
+ * a team she has just been moved away from (admin/assign-member-team.ts). The batch therefore
+ * starts with a no-op update of her profile guarded by the team it was routed from: it waits
+ * for a move in progress (which locks the profile row first) and, when the move committed,
+ * matches nothing (P2025) — the batch rolls back and the thread is routed again.
  */
 export async function createThread(actor: Actor, input: CreateThreadInput): Promise<CreateThreadResult> {
   await authorize(actor, "thread.create");
@@ -37,7 +51,25 @@ export async function createThread(actor: Actor, input: CreateThreadInput): Prom
   if (replay) return replay;
 
   await checkAttachmentsToSend(db, actor, q.attachmentIds);
-  const route = await routeNewThread(db, actor, q.teamId);
+  for (let attempt = 1; ; attempt++) {
+    const route = await routeNewThread(db, actor, q.teamId);
+    try {
+      return await writeThread(db, actor, q, route);
+    } catch (error) {
+      if (isUniqueViolation(error, messageClientIdKey)) {
+        // A concurrent request with the same key won the race: answer with its result.
+        const original = await findOriginal(db, actor, q.clientMessageId);
+        if (original) return original;
+        throw new AppError("CONFLICT", "This message was already sent.");
+      }
+      if (!isRecordNotFound(error) || !route.fromProfile) throw error;
+      if (attempt >= maxRouteAttempts) throw new AppError("CONFLICT", "Your care team changed just now. Try again.");
+    }
+  }
+}
+
+/** The thread, its first message and ticket, and all that goes with them: one batch. */
+async function writeThread(db: PrismaClient, actor: Actor, q: ReturnType<typeof createThreadSchema.parse>, route: Route): Promise<CreateThreadResult> {
   const now = new Date();
   const threadId = uuid7(now.getTime());
   const messageId = uuid7(now.getTime());
@@ -46,8 +78,11 @@ export async function createThread(actor: Actor, input: CreateThreadInput): Prom
   if (plan.kind !== "create") throw new Error("a new thread always creates its ticket");
   const ticket = plan.ticket;
 
-  try {
-    await db.$transaction([
+  await db.$transaction([
+      // ⚠ First, so it waits for a move of the member in progress (see above). No-op write.
+      ...(route.fromProfile
+        ? [db.memberProfile.update({ where: { userId: actor.userId, teamId: route.fromProfile.teamId }, data: { teamId: route.fromProfile.teamId }, select: { userId: true } })]
+        : []),
       db.thread.create({
         data: { id: threadId, memberId: actor.userId, teamId: route.teamId, subject: q.subject ?? null, lastMessageAt: now, lastMemberMessageAt: now, createdAt: now },
         select: { id: true },
@@ -92,13 +127,6 @@ export async function createThread(actor: Actor, input: CreateThreadInput): Prom
         payload: { ticketId: ticket.id, threadId, queueId: route.queueId, status: ticket.status, followUpOfId: null },
       }),
     ]);
-  } catch (error) {
-    if (!isUniqueViolation(error, messageClientIdKey)) throw error;
-    // A concurrent request with the same key won the race: answer with its result.
-    const original = await findOriginal(db, actor, q.clientMessageId);
-    if (original) return original;
-    throw new AppError("CONFLICT", "This message was already sent.");
-  }
 
   return {
     thread: {
@@ -145,6 +173,7 @@ async function routeNewThread(db: PrismaClient, actor: Actor, requestedTeamId: s
   ]);
 
   let team = profile?.team?.archivedAt === null ? profile.team : null;
+  let fromProfile: Route["fromProfile"] = profile ? { teamId: profile.team?.id ?? null } : undefined;
   if (requestedTeamId) {
     const requested = service?.team ?? (profile?.team?.id === requestedTeamId ? profile.team : null);
     if (!requested || requested.archivedAt !== null) {
@@ -152,14 +181,17 @@ async function routeNewThread(db: PrismaClient, actor: Actor, requestedTeamId: s
       await recordAudit(db, actor, { action: "thread.create", outcome: "DENIED", memberId: actor.userId, recordType: "team", recordId: requestedTeamId, reason: "team_does_not_serve_member" });
       throw new AppError("NOT_FOUND", "That team is not available to you.");
     }
+    // Another team's channel is not routed from the profile (the member's own team asked
+    // for by name still is).
+    if (requested.id !== profile?.team?.id) fromProfile = undefined;
     team = requested;
   }
 
   if (team) {
     if (!team.queue) throw new Error("team has no queue");
-    return { teamId: team.id, queueId: team.queue.id, queueKind: "TEAM" };
+    return { teamId: team.id, queueId: team.queue.id, queueKind: "TEAM", fromProfile };
   }
   const triage = await db.queue.findFirst({ where: { kind: "TRIAGE" }, orderBy: { createdAt: "asc" }, select: { id: true } });
   if (!triage) throw new Error("no triage queue");
-  return { teamId: null, queueId: triage.id, queueKind: "TRIAGE" };
+  return { teamId: null, queueId: triage.id, queueKind: "TRIAGE", fromProfile };
 }
