@@ -21,6 +21,10 @@
  *  6. Members send BENCH_RATE (10) messages/s for BENCH_SECONDS (60) after a warm-up,
  *     round-robin, through POST /api/v1/threads/{id}/messages.
  *
+ *  7. Baseline in the same run (BENCH_BASELINE_SECONDS, 10; 0 skips it): the same servers
+ *     and consoles, but each console drops the event's view before applying it — the
+ *     ids-only client of before issue 10, which marks the queue stale and refetches it.
+ *
  * Measured: "fresh" = from the start of a send to the moment the message shows in a
  * console's queue data (its row's preview is the message), for every console whose teams
  * own the thread; send latency; missed (a console that should show it and never did, 5 s
@@ -65,6 +69,8 @@ const plan = {
   warmupSeconds: intFromEnv("BENCH_WARMUP_SECONDS", 3, 60),
   instances: intFromEnv("BENCH_INSTANCES", 2, 8),
   maxMinutes: intFromEnv("BENCH_MAX_MINUTES", 20, 120),
+  /** The same-run baseline phase (consoles ignore the views); 0 skips it. */
+  baselineSeconds: process.env.BENCH_BASELINE_SECONDS === "0" ? 0 : intFromEnv("BENCH_BASELINE_SECONDS", 10, 600),
 };
 const settleMs = 5_000;
 const idleSeconds = 5;
@@ -101,6 +107,8 @@ class BenchConsole {
   events = 0;
   request: http.ClientRequest | null = null;
   ready = false;
+  /** Baseline phase: the event's view is dropped before the applier sees it (the ids-only client). */
+  ignoreViews = false;
 
   constructor(
     readonly index: number,
@@ -175,6 +183,7 @@ class BenchConsole {
             const threadId = typeof event.data.threadId === "string" ? event.data.threadId : null;
             const team = threadId ? teamOfThread.get(threadId) : undefined;
             if (team && !this.viewer.teamIds.has(team)) this.misrouted++;
+            if (this.ignoreViews) delete event.data.view;
             this.applier.apply(event);
           }
         });
@@ -299,83 +308,122 @@ async function main(): Promise<void> {
   const idleT0 = performance.now();
   await new Promise((r) => setTimeout(r, idleSeconds * 1000));
   const idleCpuPerSecond = (app.cpuMs() - idleCpu0) / ((performance.now() - idleT0) / 1000);
-  const clientCpu0 = process.cpuUsage();
 
-  // Sending.
-  const total = plan.rate * (plan.seconds + plan.warmupSeconds);
-  const interval = 1000 / plan.rate;
-  const sent = new Map<number, { at: number; teamId: string; measured: boolean; ok: boolean }>();
-  const sendLatencies: number[] = [];
-  let sendErrors = 0;
-  const inflight = new Set<Promise<void>>();
-  const start = performance.now();
-  let cpuStart = app.cpuMs();
-  let measuredStart = start;
-  const fetchesAtStart = { value: 0 };
-  for (let n = 0; n < total; n++) {
-    const due = start + n * interval;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const measured = n >= plan.rate * plan.warmupSeconds;
-    if (n === plan.rate * plan.warmupSeconds) {
-      cpuStart = app.cpuMs();
-      measuredStart = performance.now();
-      fetchesAtStart.value = consoles.reduce((s, c) => s + c.fetches, 0);
-    }
-    const t = threads[n % threads.length]!;
-    const at = performance.now();
-    sent.set(n, { at, teamId: t.teamId, measured, ok: false });
-    const p = httpRequest(agents[t.instance]!, app.instances[t.instance]!.port, {
-      method: "POST",
-      path: `/api/v1/threads/${t.id}/messages`,
-      headers: { cookie: t.cookie, origin: app.publicOrigin, "content-type": "application/json" },
-      body: JSON.stringify({ body: `bench ${n}`, clientMessageId: randomUUID() }),
-    })
-      .then((res) => {
-        if (res.status !== 201) throw new Error(String(res.status));
-        sent.get(n)!.ok = true;
-        if (measured) sendLatencies.push(performance.now() - at);
-      })
-      .catch(() => void sendErrors++)
-      .finally(() => inflight.delete(p));
-    inflight.add(p);
-  }
-  await Promise.all(inflight);
-  const sendEnd = performance.now();
-  const cpuEnd = app.cpuMs();
-  const clientCpu = process.cpuUsage(clientCpu0);
-  const fetchesAtEnd = consoles.reduce((s, c) => s + c.fetches, 0);
-  await new Promise((r) => setTimeout(r, settleMs));
+  type PhaseResult = {
+    label: string;
+    deliveries: number;
+    fresh: number[];
+    sendLatencies: number[];
+    sendErrors: number;
+    achieved: number;
+    missed: number;
+    misrouted: number;
+    refetchesPerEvent: number;
+    cpuPerEventMs: number;
+    netCpuPerEventMs: number;
+    clientCpuPct: number;
+  };
+  let nextN = 0;
 
-  // Figures.
-  const fresh: number[] = [];
-  let missed = 0;
-  let measuredSent = 0;
-  for (const [n, s] of sent) {
-    if (!s.measured || !s.ok) continue;
-    measuredSent++;
-    for (const c of consoles) {
-      if (!c.viewer.teamIds.has(s.teamId)) {
-        if (c.seenAt.has(n)) c.misrouted++;
-        continue;
+  /** Members send at plan.rate for `seconds` after the warm-up; consoles apply views or, for the baseline, ignore them. */
+  const runPhase = async (label: string, seconds: number, ignoreViews: boolean): Promise<PhaseResult> => {
+    for (const c of consoles) c.ignoreViews = ignoreViews;
+    const first = nextN;
+    const warmup = plan.rate * plan.warmupSeconds;
+    const total = plan.rate * (seconds + plan.warmupSeconds);
+    nextN += total;
+    const interval = 1000 / plan.rate;
+    const sent = new Map<number, { at: number; teamId: string; measured: boolean; ok: boolean }>();
+    const sendLatencies: number[] = [];
+    let sendErrors = 0;
+    const inflight = new Set<Promise<void>>();
+    const start = performance.now();
+    let cpuStart = app!.cpuMs();
+    let measuredStart = start;
+    let clientCpu0 = process.cpuUsage();
+    let fetchesAtStart = 0;
+    const misroutedBefore = consoles.reduce((s, c) => s + c.misrouted, 0);
+    for (let i = 0; i < total; i++) {
+      const n = first + i;
+      const wait = start + i * interval - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const measured = i >= warmup;
+      if (i === warmup) {
+        cpuStart = app!.cpuMs();
+        measuredStart = performance.now();
+        clientCpu0 = process.cpuUsage();
+        fetchesAtStart = consoles.reduce((s, c) => s + c.fetches, 0);
       }
-      const seen = c.seenAt.get(n);
-      // A later message of the same thread can replace this preview before it is looked at;
-      // "shown" then means shown no later than that one.
-      const later = seen ?? laterOnSameThread(c, n, sent);
-      if (later === undefined) missed++;
-      else fresh.push(Math.max(0, later - s.at));
+      const t = threads[n % threads.length]!;
+      const at = performance.now();
+      sent.set(n, { at, teamId: t.teamId, measured, ok: false });
+      const p = httpRequest(agents[t.instance]!, app!.instances[t.instance]!.port, {
+        method: "POST",
+        path: `/api/v1/threads/${t.id}/messages`,
+        headers: { cookie: t.cookie, origin: app!.publicOrigin, "content-type": "application/json" },
+        body: JSON.stringify({ body: `bench ${n}`, clientMessageId: randomUUID() }),
+      })
+        .then((res) => {
+          if (res.status !== 201) throw new Error(String(res.status));
+          sent.get(n)!.ok = true;
+          if (measured) sendLatencies.push(performance.now() - at);
+        })
+        .catch(() => void sendErrors++)
+        .finally(() => inflight.delete(p));
+      inflight.add(p);
     }
-  }
-  fresh.sort((a, b) => a - b);
-  sendLatencies.sort((a, b) => a - b);
-  const misrouted = consoles.reduce((s, c) => s + c.misrouted, 0);
-  const measuredWindowS = (sendEnd - measuredStart) / 1000;
-  const cpuPerEventMs = (cpuEnd - cpuStart) / Math.max(1, measuredSent);
-  const netCpuPerEventMs = (cpuEnd - cpuStart - idleCpuPerSecond * measuredWindowS) / Math.max(1, measuredSent);
-  const refetchesPerEvent = (fetchesAtEnd - fetchesAtStart.value) / Math.max(1, measuredSent);
-  const p99Fresh = percentile(fresh, 99);
-  const p99Send = percentile(sendLatencies, 99);
+    await Promise.all(inflight);
+    const sendEnd = performance.now();
+    const cpuEnd = app!.cpuMs();
+    const clientCpu = process.cpuUsage(clientCpu0);
+    const fetchesAtEnd = consoles.reduce((s, c) => s + c.fetches, 0);
+    await new Promise((r) => setTimeout(r, settleMs));
+
+    const fresh: number[] = [];
+    let missed = 0;
+    let measuredSent = 0;
+    let misrouted = consoles.reduce((s, c) => s + c.misrouted, 0) - misroutedBefore;
+    for (const [n, s] of sent) {
+      if (!s.measured || !s.ok) continue;
+      measuredSent++;
+      for (const c of consoles) {
+        if (!c.viewer.teamIds.has(s.teamId)) {
+          if (c.seenAt.has(n)) misrouted++;
+          continue;
+        }
+        // A later message of the same thread can replace this preview before it is looked
+        // at (a refetch); "shown" then means shown no later than that one.
+        const seen = c.seenAt.get(n) ?? laterOnSameThread(c, n, sent);
+        if (seen === undefined) missed++;
+        else fresh.push(Math.max(0, seen - s.at));
+      }
+    }
+    fresh.sort((a, b) => a - b);
+    sendLatencies.sort((a, b) => a - b);
+    const window = (sendEnd - measuredStart) / 1000;
+    return {
+      label,
+      deliveries: fresh.length,
+      fresh,
+      sendLatencies,
+      sendErrors,
+      achieved: total / ((sendEnd - start) / 1000),
+      missed,
+      misrouted,
+      refetchesPerEvent: (fetchesAtEnd - fetchesAtStart) / Math.max(1, measuredSent),
+      cpuPerEventMs: (cpuEnd - cpuStart) / Math.max(1, measuredSent),
+      netCpuPerEventMs: (cpuEnd - cpuStart - idleCpuPerSecond * window) / Math.max(1, measuredSent),
+      clientCpuPct: ((clientCpu.user + clientCpu.system) / 1000 / window) * 100 / 1000,
+    };
+  };
+
+  const results = [await runPhase("views applied in place (this code)", plan.seconds, false)];
+  // Baseline in the same run, same servers and consoles: the consoles ignore the views, as
+  // the ids-only client did — every event marks the queue stale and it is refetched.
+  if (plan.baselineSeconds > 0) results.push(await runPhase("baseline: views ignored (ids-only client, refetch)", plan.baselineSeconds, true));
+  const main = results[0]!;
+  const p99Fresh = percentile(main.fresh, 99);
+  const p99Send = percentile(main.sendLatencies, 99);
 
   console.log("\nConsole fan-out — member sends over HTTP → the message in every console's queue data that may see it\n");
   console.log(
@@ -387,39 +435,41 @@ async function main(): Promise<void> {
       ["database", `PostgreSQL at ${describeServer(serverUrl)} (own database, demo data)`],
       ["instances", `${plan.instances} × node server.mjs (production build) on one database`],
       ["consoles", `${consoles.length} (${consoles.filter((c) => c.ready).length} streams ready), ${staff.length} staff accounts, queue seeded with ${setupFetches} GET /tickets`],
-      ["sending", `${plan.rate}/s for ${plan.seconds} s after ${plan.warmupSeconds} s warm-up; ${threads.length} member threads; achieved ${(((total - 0) / ((sendEnd - start) / 1000))).toFixed(1)}/s; ${sendErrors} send errors`],
-      ["events per console", `${(consoles.reduce((s, c) => s + c.events, 0) / Math.max(1, consoles.length)).toFixed(0)} received on average`],
-      ["app CPU", `${(cpuEnd - cpuStart).toFixed(0)} ms over ${measuredWindowS.toFixed(1)} s = ${cpuPerEventMs.toFixed(1)} ms per message sent (both instances, /proc; the send's own request included)`],
-      ["app CPU idle", `${idleCpuPerSecond.toFixed(0)} ms/s with every console connected, nothing sent → ${netCpuPerEventMs.toFixed(1)} ms per message above idle`],
-      ["bench client CPU", `${((clientCpu.user + clientCpu.system) / 1000 / ((sendEnd - start) / 1000) / 10).toFixed(0)}% of one core (all consoles' parsing and QueryClients, the senders) — on the same 2 cores`],
+      ["sending", `${plan.rate}/s for ${plan.seconds} s (baseline ${plan.baselineSeconds} s), each after ${plan.warmupSeconds} s warm-up; ${threads.length} member threads`],
+      ["app CPU idle", `${idleCpuPerSecond.toFixed(0)} ms/s with every console connected and nothing sent`],
     ]),
   );
   console.log(
     "\n" +
       table(
-        ["deliveries", "fresh p50 ms", "fresh p99 ms", "send p50 ms", "send p99 ms", "refetches/event", "CPU ms/event", "missed", "misrouted"],
-        [
-          [
-            fresh.length,
-            percentile(fresh, 50).toFixed(0),
-            p99Fresh.toFixed(0),
-            percentile(sendLatencies, 50).toFixed(0),
-            p99Send.toFixed(0),
-            refetchesPerEvent.toFixed(2),
-            cpuPerEventMs.toFixed(1),
-            missed,
-            misrouted,
-          ],
-        ],
-        [true, true, true, true, true, true, true, true, true],
+        ["phase", "sent/s", "errors", "deliveries", "fresh p50 ms", "fresh p99 ms", "send p50 ms", "send p99 ms", "refetches/event", "app CPU ms/msg", "above idle", "client CPU %", "missed", "misrouted"],
+        results.map((r) => [
+          r.label,
+          r.achieved.toFixed(1),
+          r.sendErrors,
+          r.deliveries,
+          percentile(r.fresh, 50).toFixed(0),
+          percentile(r.fresh, 99).toFixed(0),
+          percentile(r.sendLatencies, 50).toFixed(0),
+          percentile(r.sendLatencies, 99).toFixed(0),
+          r.refetchesPerEvent.toFixed(2),
+          r.cpuPerEventMs.toFixed(1),
+          r.netCpuPerEventMs.toFixed(1),
+          r.clientCpuPct.toFixed(0),
+          r.missed,
+          r.misrouted,
+        ]),
+        [false, true, true, true, true, true, true, true, true, true, true, true, true, true],
       ),
   );
-  console.log(`console: ${consoles.length} consoles, ${plan.rate} msg/s, p99 fresh ${p99Fresh.toFixed(0)} ms, send p99 ${p99Send.toFixed(0)} ms, missed ${missed}, misrouted ${misrouted}`);
-  if (missed > 0 || misrouted > 0) process.exitCode = 1;
+  console.log("(app CPU per message: both instances, /proc, the send's own request included; client CPU: this process, all consoles and senders, % of one core)");
+  console.log(`console: ${consoles.length} consoles, ${plan.rate} msg/s, p99 fresh ${p99Fresh.toFixed(0)} ms, send p99 ${p99Send.toFixed(0)} ms, missed ${main.missed}, misrouted ${main.misrouted}`);
+  // Wrong deliveries fail the run in either phase; the baseline's misses are its slowness.
+  if (main.missed > 0 || results.some((r) => r.misrouted > 0)) process.exitCode = 1;
 }
 
 /** When a console first showed a later message of message n's thread (its preview replaced n's). */
-function laterOnSameThread(c: BenchConsole, n: number, sent: Map<number, { at: number; teamId: string }>): number | undefined {
+function laterOnSameThread(c: BenchConsole, n: number, sent: ReadonlyMap<number, unknown>): number | undefined {
   // Messages go round-robin over the threads: the same thread's next messages are n + k·threads.
   const step = threadCount;
   let best: number | undefined;
