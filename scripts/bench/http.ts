@@ -48,15 +48,32 @@ function intFromEnv(name: string, fallback: number, max = 100_000): number {
   return n;
 }
 
-const scale = benchScale("full");
-const plan: LoadPlan & { instances: number; senders: number; maxMinutes: number } = {
-  concurrency: intFromEnv("BENCH_HTTP_CONCURRENCY", 8, 512),
-  warmupSeconds: intFromEnv("BENCH_HTTP_WARMUP_SECONDS", 2, 60),
-  seconds: intFromEnv("BENCH_HTTP_SECONDS", 10, 300),
-  instances: intFromEnv("BENCH_HTTP_INSTANCES", 2, 8),
-  senders: intFromEnv("BENCH_HTTP_SENDERS", 200, 5_000),
-  maxMinutes: intFromEnv("BENCH_HTTP_MAX_MINUTES", 30, 240),
-};
+/** Settings from the environment; a bad one stops the run with a message naming it. */
+function readSettings() {
+  const scale = benchScale("full");
+  const workloadKeys = ["me", "queue", "messages", "long", "send"];
+  // BENCH_HTTP_WORKLOADS=me,queue runs only those (and the bare route); default all.
+  const only = new Set((process.env.BENCH_HTTP_WORKLOADS ?? workloadKeys.join(",")).split(",").map((k) => k.trim()).filter(Boolean));
+  for (const k of only) if (!workloadKeys.includes(k)) throw new Error(`BENCH_HTTP_WORKLOADS: unknown workload ${k} (known: ${workloadKeys.join(", ")})`);
+  const plan: LoadPlan & { instances: number; senders: number; maxMinutes: number } = {
+    concurrency: intFromEnv("BENCH_HTTP_CONCURRENCY", 8, 512),
+    warmupSeconds: intFromEnv("BENCH_HTTP_WARMUP_SECONDS", 2, 60),
+    seconds: intFromEnv("BENCH_HTTP_SECONDS", 10, 300),
+    instances: intFromEnv("BENCH_HTTP_INSTANCES", 2, 8),
+    senders: intFromEnv("BENCH_HTTP_SENDERS", 200, 5_000),
+    maxMinutes: intFromEnv("BENCH_HTTP_MAX_MINUTES", 30, 240),
+  };
+  return { scale, only, plan };
+}
+
+let settings: ReturnType<typeof readSettings>;
+try {
+  settings = readSettings();
+} catch (error) {
+  console.error(`HTTP benchmark: ${(error as Error).message}`);
+  process.exit(1);
+}
+const { scale, only, plan } = settings;
 
 function loadAverage(): string {
   return readFileSync("/proc/loadavg", "utf8").trim().split(/\s+/).slice(0, 3).join(" ");
@@ -229,25 +246,29 @@ async function main(): Promise<number> {
   const origin = app.publicOrigin;
   const json = { "content-type": "application/json", origin };
   const pick = <T>(list: T[], i: number) => list[i % list.length]!;
-  const workloads: Workload[] = [
-    { name: `bare route (${barePath})`, expectStatus: 200, call: () => ({ path: barePath }) },
-    { name: "GET /api/v1/me (members + staff)", expectStatus: 200, call: (i) => ({ path: "/api/v1/me", headers: { cookie: i % 2 ? pick(staffCookies, i) : pick(senderCookies, i) } }) },
+  const workloads: (Workload & { key: string })[] = [
+    { key: "bare", name: `bare route (${barePath})`, expectStatus: 200, call: () => ({ path: barePath }) },
+    { key: "me", name: "GET /api/v1/me (members + staff)", expectStatus: 200, call: (i) => ({ path: "/api/v1/me", headers: { cookie: i % 2 ? pick(staffCookies, i) : pick(senderCookies, i) } }) },
     {
+      key: "queue",
       name: "GET /api/v1/tickets?view=open&limit=100 (staff, busy team)",
       expectStatus: 200,
       call: (i) => ({ path: "/api/v1/tickets?view=open&limit=100", headers: { cookie: pick(staffCookies, i) } }),
     },
     {
+      key: "messages",
       name: "GET /api/v1/threads/{id}/messages (staff, team threads)",
       expectStatus: 200,
       call: (i) => ({ path: `/api/v1/threads/${pick(subjects.teamThreadIds, i * 7)}/messages`, headers: { cookie: pick(staffCookies, i) } }),
     },
     {
+      key: "long",
       name: "GET /api/v1/threads/{id}/messages (staff, longest thread)",
       expectStatus: 200,
       call: (i) => ({ path: `/api/v1/threads/${subjects.longThreadId}/messages`, headers: { cookie: pick(staffCookies, i) } }),
     },
     {
+      key: "send",
       name: "POST /api/v1/threads/{id}/messages (members, own thread)",
       expectStatus: 201,
       call: (i) => {
@@ -274,7 +295,8 @@ async function main(): Promise<number> {
 
   console.log("\nRunning…");
   const results: WorkloadResult[] = [];
-  for (const w of workloads) {
+  // The bare route always runs first: every ratio is to it.
+  for (const w of workloads.filter((x) => x.key === "bare" || only.has(x.key))) {
     const r = await runWorkload(w, targets, plan, { app: () => app!.cpuMs(), ...(dbLocal ? { db: dbCpuMs } : {}) });
     results.push(r);
     console.log(`  ${r.name}: ${r.reqPerSec.toFixed(0)} req/s, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors`);
