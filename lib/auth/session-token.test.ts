@@ -40,6 +40,17 @@ describe("parseSessionToken", () => {
     expect(await roundTrip({ ...valid, signedInAt: now + 5_000, lastActiveAt: now + 5_000 }, now)).not.toBeNull();
   });
 
+  it("checks the clock bound at each call's own time (the schema is built once, the bound is not)", () => {
+    // A last activity alone in the future is refused too.
+    expect(parseSessionToken({ ...valid, lastActiveAt: now + MAX_CLOCK_SKEW_MS + 1 }, now)).toBeNull();
+    expect(parseSessionToken({ ...valid, lastActiveAt: now + MAX_CLOCK_SKEW_MS }, now)).not.toBeNull();
+    // The same token, read later, is within the bound; read earlier, it is not.
+    const ahead = { ...valid, signedInAt: now + 2 * MAX_CLOCK_SKEW_MS, lastActiveAt: now + 2 * MAX_CLOCK_SKEW_MS };
+    expect(parseSessionToken(ahead, now)).toBeNull();
+    expect(parseSessionToken(ahead, now + MAX_CLOCK_SKEW_MS)).not.toBeNull();
+    expect(parseSessionToken(ahead, now)).toBeNull();
+  });
+
   it("refuses numbers that are not whole, finite milliseconds", async () => {
     for (const signedInAt of [now - 0.5, 1e300, -1, 0, now / 1000]) {
       expect(await roundTrip({ ...valid, signedInAt }, now)).toBeNull();
