@@ -53,6 +53,7 @@ describe("prisma/migrations against prisma/schema.prisma", () => {
     });
     expect(triggers).toEqual([
       { table: "audit_log", trigger: "audit_log_append_only" },
+      { table: "audit_log", trigger: "audit_log_database_time" },
       { table: "audit_log", trigger: "audit_log_no_truncate" },
       { table: "audit_seals", trigger: "audit_seals_append_only" },
       { table: "audit_seals", trigger: "audit_seals_no_truncate" },

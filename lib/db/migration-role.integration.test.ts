@@ -51,7 +51,8 @@ describe("migrating on start through DATABASE_MIGRATION_URL", () => {
       expect(who!.user).toBe(app);
       const owners = await db.$queryRaw<{ owner: string }[]>`SELECT DISTINCT tableowner AS owner FROM pg_tables WHERE schemaname = 'public'`;
       expect(owners).toEqual([{ owner }]);
-      // A table from a later migration (ALTER DEFAULT PRIVILEGES) and the audit log both work.
+      // A table from a later migration (ALTER DEFAULT PRIVILEGES) and the audit log both work
+      // (audit_log's INSERT is per column: never its id; 20261202060000_audit_insert_columns).
       const { recordAudit } = await import("../domain/audit/record-audit");
       await recordAudit(db, null, { action: "test.roles", recordId: randomUUID() });
       expect(await db.auditLog.count({ where: { action: "test.roles" } })).toBe(1);
@@ -60,7 +61,7 @@ describe("migrating on start through DATABASE_MIGRATION_URL", () => {
         SELECT coalesce(array_agg(c.relname::text ORDER BY c.relname), '{}') AS missing
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
          WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> '_prisma_migrations'
-           AND NOT (has_table_privilege(c.oid, 'SELECT') AND has_table_privilege(c.oid, 'INSERT'))`;
+           AND NOT (has_table_privilege(c.oid, 'SELECT') AND has_any_column_privilege(c.oid, 'INSERT'))`;
       expect(privileges!.missing).toEqual([]);
     } finally {
       await client.closeDb();

@@ -119,6 +119,33 @@ describe("the app as a member of concierge_runtime", () => {
     await refused(`DELETE FROM _prisma_migrations`);
   });
 
+  it("cannot choose an audit row's id or time (review finding 8): only the columns the app fills", async () => {
+    // A backdated row would be sealed as if it were old; a row at an upcoming id would make
+    // the next audited operations fail on the key.
+    await refused(`INSERT INTO audit_log (id, action) VALUES ((SELECT max(id) + 5 FROM audit_log), 'forged.ahead')`);
+    await refused(`INSERT INTO audit_log (id, occurred_at, action) VALUES (9000000000000000000, now(), 'forged.both')`);
+    // A time given is replaced by the database's own (Prisma always sends one, so the column
+    // cannot be withheld; a trigger sets it).
+    const backdated = await runtime.query<{ recent: boolean }>(
+      `INSERT INTO audit_log (occurred_at, action) VALUES (now() - interval '1 year', 'forged.backdated') RETURNING occurred_at > now() - interval '1 minute' AS recent`,
+    );
+    expect(backdated.rows[0]!.recent).toBe(true);
+    // What the app writes still goes in, with the database's own id and time.
+    const { rows } = await runtime.query<{ id: string; recent: boolean }>(
+      `INSERT INTO audit_log (action, outcome, details) VALUES ('test.runtime.insert', 'ALLOWED', '{}'::jsonb) RETURNING id::text AS id, occurred_at > now() - interval '1 minute' AS recent`,
+    );
+    expect(rows[0]!.recent).toBe(true);
+    // And through the domain layer: the raw statement and Prisma's create (inside a batch).
+    const db = await app.client.getDb();
+    const { recordAudit } = await import("../domain/audit/record-audit");
+    const { auditRowData } = await import("../domain/audit/audit-row-data");
+    await recordAudit(db, null, { action: "test.runtime.record", recordId: "r1" });
+    await db.$transaction([db.auditLog.create({ data: { ...auditRowData(null, { action: "test.runtime.batch", recordId: "r2" }), occurredAt: new Date("2001-01-01T00:00:00Z") }, select: { id: true } })]);
+    const written = await db.auditLog.findMany({ where: { action: { in: ["test.runtime.record", "test.runtime.batch"] } }, select: { occurredAt: true } });
+    expect(written).toHaveLength(2);
+    for (const row of written) expect(Date.now() - row.occurredAt.getTime()).toBeLessThan(60_000);
+  });
+
   it("cannot switch triggers off for its session (session_replication_role needs a superuser)", async () => {
     await refused(`SET session_replication_role = replica`);
     await refused(`SET LOCAL session_replication_role = replica`);

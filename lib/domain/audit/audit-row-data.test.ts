@@ -35,4 +35,14 @@ describe("auditText", () => {
   it("keeps tabs and line breaks, replaces other controls", () => {
     expect(auditText("a\tb\nc\u001b", 10)).toBe("a\tb\nc\uFFFD");
   });
+
+  it("never sets the id or the time: the database's sequence and now() do (the runtime role may not insert them)", async () => {
+    const row = auditRowData(actor, { action: "x", recordId: "r", details: { a: 1 } });
+    expect(Object.keys(row)).not.toContain("id");
+    expect(Object.keys(row)).not.toContain("occurredAt");
+    const { insertAuditRowSql } = await import("./record-audit");
+    const columns = /INSERT INTO audit_log \(([^)]*)\)/.exec(insertAuditRowSql)![1]!.split(",").map((c) => c.trim());
+    expect(columns).not.toContain("id");
+    expect(columns).not.toContain("occurred_at");
+  });
 });

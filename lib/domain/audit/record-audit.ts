@@ -18,16 +18,19 @@ export type { AuditEntry } from "./audit-row-data";
 
 type AuditWriter = Pick<Prisma.TransactionClient, "auditLog">;
 
-/** The columns auditRowData fills, in one statement; the id comes from the sequence. */
+/**
+ * The columns auditRowData fills, in one statement. ⚠ Never id or occurred_at: the id comes
+ * from the sequence and the time from the database's now(), and the runtime role may not
+ * insert either (prisma/migrations/20261202060000_audit_insert_columns).
+ */
 export const insertAuditRowSql = `
-  INSERT INTO audit_log (occurred_at, actor_id, actor_role, action, outcome, member_id, record_type, record_id, reason, ip, user_agent, details)
-  VALUES ($1, $2::uuid, $3, $4, $5::"AuditOutcome", $6::uuid, $7, $8, $9, $10, $11, $12::jsonb)`;
+  INSERT INTO audit_log (actor_id, actor_role, action, outcome, member_id, record_type, record_id, reason, ip, user_agent, details)
+  VALUES ($1::uuid, $2, $3, $4::"AuditOutcome", $5::uuid, $6, $7, $8, $9, $10, $11::jsonb)`;
 
 /** The parameters of insertAuditRowSql: the row auditRowData makes (so both paths write the same row). */
 export function auditRowParams(actor: AuditActor | null, entry: AuditEntry, origin?: RequestOrigin | null): unknown[] {
   const row = auditRowData(actor, entry, origin === undefined ? (actor?.origin ?? null) : origin);
   return [
-    new Date(),
     row.actorId ?? null,
     row.actorRole ?? null,
     row.action,
