@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/require-actor";
+import { loadWithCursorOrStartOver } from "@/lib/http/page-cursor";
 import { findAuditMember } from "@/lib/domain/audit/find-audit-member";
 import { listAuditActors } from "@/lib/domain/audit/list-audit-actors";
 import { listAuditEvents, type AuditEventView } from "@/lib/domain/audit/list-audit-events";
@@ -38,14 +39,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const memberMissing = form.member !== "" && member === null;
   const filters = { ...(member ? { memberId: member.id } : {}), actorId: values.actorId, action: values.action, from: values.from, to: values.to };
 
-  // A filter that cannot be applied shows nothing rather than everything.
+  const formQuery = { member: form.member, actor: form.actor, action: form.action, from: form.from, to: form.to };
+
+  // A filter that cannot be applied shows nothing rather than everything; a cursor that
+  // cannot be read goes back to the first page with the same filters.
   const [actors, page] = await Promise.all([
     listAuditActors(actor),
     invalid.length > 0 || memberMissing
       ? Promise.resolve<{ items: AuditEventView[]; nextCursor: string | null }>({ items: [], nextCursor: null })
-      : listAuditEvents(actor, { ...definedOnly(filters), ...(values.cursor ? { cursor: values.cursor } : {}), limit: pageSize }),
+      : loadWithCursorOrStartOver(values.cursor || undefined, `/admin/audit${queryString(formQuery)}`, () =>
+          listAuditEvents(actor, { ...definedOnly(filters), ...(values.cursor ? { cursor: values.cursor } : {}), limit: pageSize }),
+        ),
   ]);
-  const formQuery = { member: form.member, actor: form.actor, action: form.action, from: form.from, to: form.to };
 
   return (
     <div className="space-y-6">

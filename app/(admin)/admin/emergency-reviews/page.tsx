@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/require-actor";
+import { loadWithCursorOrStartOver } from "@/lib/http/page-cursor";
 import { listEmergencyAccesses } from "@/lib/domain/emergency-access/list-emergency-accesses";
 import { EmergencyReviewTable } from "@/components/emergency-access/emergency-review-table";
 
@@ -13,6 +14,8 @@ export default async function EmergencyReviewsPage({ searchParams }: { searchPar
   const query = await searchParams;
   const status = query.status === "all" ? "all" : "unreviewed";
   const cursor = typeof query.cursor === "string" ? query.cursor : undefined;
-  const list = await listEmergencyAccesses(actor, { status, ...(cursor ? { cursor } : {}) });
+  // A cursor that cannot be read (mangled in the address bar): back to the first page.
+  const firstPage = status === "all" ? "/admin/emergency-reviews?status=all" : "/admin/emergency-reviews";
+  const list = await loadWithCursorOrStartOver(cursor, firstPage, () => listEmergencyAccesses(actor, { status, ...(cursor ? { cursor } : {}) }));
   return <EmergencyReviewTable status={status} {...list} />;
 }

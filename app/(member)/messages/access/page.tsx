@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/require-actor";
-import { isAppError } from "@/lib/errors";
+import { loadWithCursorOrStartOver } from "@/lib/http/page-cursor";
 import { listMyAccessLog } from "@/lib/domain/audit/list-my-access-log";
 import { AccessReport } from "@/components/audit/access-report";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,11 +15,8 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Se
   const actor = await requireActor(["MEMBER"]);
   const { before } = await searchParams;
   const cursor = typeof before === "string" ? before : undefined;
-  const page = await listMyAccessLog(actor, cursor ? { cursor } : {}).catch((error: unknown) => {
-    // A cursor mangled in the address bar: start again from the latest.
-    if (isAppError(error) && error.code === "BAD_REQUEST") redirect("/messages/access");
-    throw error;
-  });
+  // A cursor mangled in the address bar (or overlong: the schema's ZodError): start again from the latest.
+  const page = await loadWithCursorOrStartOver(cursor, "/messages/access", () => listMyAccessLog(actor, cursor ? { cursor } : {}));
 
   return (
     <section aria-labelledby="access-heading" className="mx-auto max-w-3xl space-y-4">

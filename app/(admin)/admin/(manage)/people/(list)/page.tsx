@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/require-actor";
+import { loadWithCursorOrStartOver } from "@/lib/http/page-cursor";
 import { listPeople } from "@/lib/domain/admin/list-people";
 import { listPeopleSchema } from "@/lib/domain/admin/schemas";
 import { listAdminTeams } from "@/lib/domain/teams/list-admin-teams";
@@ -36,7 +37,11 @@ function pageHref(filters: PeopleFilterValues, cursor?: string): string {
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor(["ADMIN"]);
   const { cursor, ...filters } = filtersFrom(await searchParams);
-  const [page, teams] = await Promise.all([listPeople(actor, { ...filters, cursor, limit: 25 }), filters.teamId ? listAdminTeams(actor, { archived: "true" }) : null]);
+  const [page, teams] = await Promise.all([
+    // A cursor that passes the schema but cannot be decoded: back to the first page, filters kept.
+    loadWithCursorOrStartOver(cursor, pageHref(filters), () => listPeople(actor, { ...filters, cursor, limit: 25 })),
+    filters.teamId ? listAdminTeams(actor, { archived: "true" }) : null,
+  ]);
   const teamName = teams?.items.find((t) => t.id === filters.teamId)?.name ?? null;
   const filtered = Boolean(filters.q || filters.type || filters.status || filters.teamId);
   return (
