@@ -5,8 +5,8 @@
  * carry what this viewer may see of the changed row, and live-applier.ts files them straight
  * into the TanStack Query caches (the message on the thread's newest page, the queue row in
  * every loaded view, the counts); only what it cannot derive is refetched, gathered so a
- * burst costs at most one refetch per cache. After a reconnect or `resync` everything shown
- * is refetched (events may have been missed beyond what the server could replay).
+ * burst costs at most one refetch per cache. A reconnect replays what was missed; only
+ * `resync` (a gap beyond the replay window) refetches everything shown.
  * Typing hints are UI state, kept here.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -66,11 +66,13 @@ export function LiveEventsProvider({ enabled, viewer, children }: { enabled: boo
         }
         applier.apply(event);
       },
-      onOpen: (resumed: boolean, resync: boolean) => {
+      onOpen: (_resumed: boolean, resync: boolean) => {
         setConnected(true);
         liveStatus.connected = true;
-        // Anything could have happened while we were away: refresh what is on screen.
-        if (resumed || resync) applier.resync();
+        // A resumed stream replays every missed event (with its view) from Last-Event-ID, so
+        // the caches catch up by themselves. Only a gap the server could not replay
+        // (`resync`: too old, too large, unknown id) refreshes everything shown — once.
+        if (resync) applier.resync();
       },
       onDown: () => {
         setConnected(false);
