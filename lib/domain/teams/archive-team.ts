@@ -8,6 +8,7 @@ import { loadAdminTeam } from "./admin-team-view";
 import type { AdminTeamView } from "./schemas";
 import { recordNotFound } from "../audit/record-not-found";
 import { parseRecordId } from "../shared/record-id";
+import { scopeChangedEvents } from "../realtime/scope-changed-event";
 
 /**
  * Archives a team (POST /api/v1/admin/teams/{id}/archive). An archived team takes no new
@@ -15,6 +16,11 @@ import { parseRecordId } from "../shared/record-id";
  * loader ignores memberships of archived teams). So a team is archived only once nothing
  * depends on it: no member has it as their concierge team and none of its tickets is still
  * active — otherwise that work would sit where no one can see it. Archiving twice is a no-op.
+ *
+ * ⚠ SECURITY: the team's staff get a scope.changed signal in the same transaction, so their
+ * open event streams drop the team at once (lib/domain/realtime/scope-changed-event.ts), not
+ * at the next 20-second re-check. Someone added to the team between the read of its staff
+ * and this write got the signal from that addition, and the re-check covers the rest.
  */
 export async function archiveTeam(actor: Actor, teamId: string): Promise<AdminTeamView> {
   await authorize(actor, "team.manage", { recordType: "team", recordId: teamId }, { denyAs: "NOT_FOUND" });
@@ -26,6 +32,7 @@ export async function archiveTeam(actor: Actor, teamId: string): Promise<AdminTe
   if (current.memberCount > 0 || current.openTickets > 0) throw stillInUse(current);
 
   const now = new Date();
+  const staff = await db.teamMembership.findMany({ where: { teamId: current.id }, select: { userId: true } });
   try {
     await db.$transaction([
       // ⚠ The same rule in the write: a member or ticket arriving meanwhile aborts the batch.
@@ -35,6 +42,7 @@ export async function archiveTeam(actor: Actor, teamId: string): Promise<AdminTe
         select: { id: true },
       }),
       db.auditLog.create({ data: auditRowData(actor, { action: "team.archive", recordType: "team", recordId: current.id }), select: { id: true } }),
+      db.outboxEvent.createMany({ data: scopeChangedEvents(staff.map((m) => m.userId)) }),
     ]);
   } catch (error) {
     if (isRecordNotFound(error)) throw new AppError("CONFLICT", "The team changed meanwhile. Reload and try again.");

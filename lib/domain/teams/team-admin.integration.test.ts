@@ -141,6 +141,28 @@ describe("archiveTeam and restoreTeam", () => {
   });
 });
 
+describe("archiveTeam and restoreTeam signal open event streams (review finding 5)", () => {
+  it("writes one scope.changed per staff member of the team with the archive, and again with the restore", async () => {
+    const admin = await actorFor("admin@demo.test");
+    const team = await newTeam();
+    const [nurse, guide] = [await createStaff("NURSE", [team.id]), await createStaff("CARE_GUIDE", [team.id])];
+    const db = await getDb();
+    const signals = async () =>
+      (await db.outboxEvent.findMany({ where: { type: "scope.changed", userId: { in: [nurse.id, guide.id] } }, select: { userId: true } })).map((e) => e.userId).sort();
+
+    expect(await signals()).toEqual([]);
+    const archived = await archiveTeam(admin, team.id);
+    expect(await signals()).toEqual([nurse.id, guide.id].sort());
+    // In the same transaction as the change: no signal without an archived team.
+    const archiveEvents = await db.outboxEvent.findMany({ where: { type: "scope.changed", userId: nurse.id }, select: { createdAt: true } });
+    expect(archiveEvents).toHaveLength(1);
+    expect(Math.abs(archiveEvents[0]!.createdAt.getTime() - new Date(archived.archivedAt!).getTime())).toBeLessThan(5_000);
+
+    await restoreTeam(admin, team.id);
+    expect(await signals()).toEqual([nurse.id, nurse.id, guide.id, guide.id].sort());
+  });
+});
+
 describe("team administration is for admins only", () => {
   it("answers 403 on the collection and 404 on a team to staff, members and compliance, auditing each attempt", async () => {
     const team = await newTeam();
