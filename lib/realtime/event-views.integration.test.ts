@@ -11,6 +11,7 @@ import type { Actor } from "../access/actor";
 import { getDb } from "../db/client";
 import { sendMessage } from "../domain/messages/send-message";
 import { createThread } from "../domain/threads/create-thread";
+import { removeCollaborator } from "../domain/collaborators/remove-collaborator";
 import { eventViewReads } from "../domain/realtime/unsafe-load-event-views";
 import { RealtimeRelay } from "./relay";
 import type { RoutedEvent } from "./routing";
@@ -56,14 +57,15 @@ async function until(check: () => boolean, what: string, ms = 10_000) {
 
 const relayA = new RealtimeRelay({ maxStreamsPerUser: 100 });
 const relayB = new RealtimeRelay({ maxStreamsPerUser: 100 });
-let member: Actor, guide: Actor, guideB: Actor, guide2: Actor;
+let member: Actor, guide: Actor, guideB: Actor, guide2: Actor, doctor: Actor;
 
 beforeAll(async () => {
-  [member, guide, guideB, guide2] = await Promise.all([
+  [member, guide, guideB, guide2, doctor] = await Promise.all([
     actorFor("member@demo.test"),
     actorFor("guide@demo.test"),
     actorFor("guide.b@demo.test"),
     actorFor("guide2@demo.test"),
+    actorFor("doctor@demo.test"),
   ]);
   await Promise.all([relayA.start(), relayB.start()]);
 });
@@ -121,6 +123,30 @@ describe("views per audience", () => {
     expect(m.raw).not.toContain(noteBody);
     expect(m.raw).not.toContain(note.message.id);
     for (const p of [g, gb, m]) p.stop();
+  });
+});
+
+describe("views follow the receiver's current scope", () => {
+  it("a collaborator gets the staff view (notes included) while collaborating, and no view of anything after the removal", async () => {
+    const threadId = await newThread();
+    const d = new Probe(doctor);
+    d.stop = await relayB.subscribe(d.sub, null);
+    const noteBody = text("note with mention");
+    const note = await sendMessage(guide, threadId, { body: noteBody, clientMessageId: key(), visibility: "internal", mentions: [doctor.userId] });
+    await until(() => !!d.messageEvent(note.message.id), "the note at the collaborator");
+    expect((d.messageEvent(note.message.id)!.data.view as { message: { body: string } }).message.body).toBe(noteBody);
+
+    await removeCollaborator(guide, threadId, doctor.userId);
+    const afterBody = text("after removal");
+    const after = await sendMessage(member, threadId, { body: afterBody, clientMessageId: key() });
+    const g = new Probe(guide);
+    g.stop = await relayB.subscribe(g.sub, null);
+    const control = await sendMessage(member, threadId, { body: text("control"), clientMessageId: key() });
+    await until(() => !!g.messageEvent(control.message.id), "a later message at the guide");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(d.messageEvent(after.message.id)).toBeUndefined();
+    expect(d.raw).not.toContain(afterBody);
+    for (const p of [d, g]) p.stop();
   });
 });
 
