@@ -45,6 +45,20 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * "Busy, try again shortly": an expected 503 whose answer carries Retry-After
+ * (lib/http/problem.ts). For work refused up front rather than queued without bound.
+ */
+export class BusyError extends AppError {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super("UNAVAILABLE", message);
+    this.name = "BusyError";
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }

@@ -14,7 +14,9 @@
  *    real documents take milliseconds and a few MB (a 650-object manual: 25 ms, 160 kB). The
  *    memory bound is the shell's `ulimit -v` around qpdf (Node cannot set a child's limits).
  * Runs at most PDF_CHECKS_AT_ONCE at a time per instance (p-limit), so a burst of uploads
- * cannot start dozens of processes.
+ * cannot start dozens of processes; and at most MAX_PDF_CHECKS_WAITING more wait for a turn.
+ * ⚠ Beyond that an upload is refused at once (BusyError: 503 with Retry-After, fail closed):
+ * each waiting upload holds its bytes in memory, so an unbounded line was a way to exhaust it.
  *
  * qpdf cannot read standard input (it needs to seek), so the bytes go to a private
  * temporary directory (mode 0700, file 0600) for the few milliseconds of the run and are
@@ -27,6 +29,7 @@ import { access, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pLimit from "p-limit";
+import { BusyError } from "../errors";
 
 /** A clean read of a 20 MB scan takes well under a second; a crafted file is cut off here. */
 export const TIMEOUT_MS = 10_000;
@@ -34,7 +37,11 @@ export const TIMEOUT_MS = 10_000;
 export const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
 /** Address space for qpdf (KiB). Ordinary files need a few tens of MB. */
 export const MAX_MEMORY_KIB = 512 * 1024;
-const PDF_CHECKS_AT_ONCE = 2;
+export const PDF_CHECKS_AT_ONCE = 2;
+/** Uploads waiting for a check, at most (each holds its bytes: 8 × a 20 MB upload is 160 MB). */
+export const MAX_PDF_CHECKS_WAITING = 8;
+/** What the refusal suggests: a check takes milliseconds, a line of them a few seconds. */
+const BUSY_RETRY_AFTER_SECONDS = 5;
 
 /** A PDF object as qpdf's JSON v2 writes it: names "/Name", references "12 0 R", strings "u:text" or "b:hex". */
 export type PdfJsonValue = string | number | boolean | null | PdfJsonValue[] | { [key: string]: PdfJsonValue };
@@ -53,6 +60,9 @@ const oneSlot = pLimit(PDF_CHECKS_AT_ONCE);
 const childEnvironment = { LC_ALL: "C" } as Partial<NodeJS.ProcessEnv> as NodeJS.ProcessEnv;
 
 export function readPdfObjects(bytes: Uint8Array, options: ReadPdfOptions): Promise<PdfRead> {
+  if (oneSlot.activeCount + oneSlot.pendingCount >= PDF_CHECKS_AT_ONCE + MAX_PDF_CHECKS_WAITING) {
+    return Promise.reject(new BusyError("Busy checking other files. Try again in a few seconds.", BUSY_RETRY_AFTER_SECONDS));
+  }
   return oneSlot(() => readInTempFile(bytes, options));
 }
 

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
-import { AppError, isAppError } from "../errors";
+import { AppError, BusyError, isAppError } from "../errors";
 import { logger } from "../log/logger";
 import { isHttpError } from "./http-error";
 
@@ -30,7 +30,9 @@ export function problem(status: number, detail: string, extra: Record<string, un
 
 export function problemFromError(error: unknown): Response {
   if (isAppError(error)) {
-    return problem(error.status, error.message, { code: error.code, ...(error.issues ? { errors: error.issues } : {}) });
+    const response = problem(error.status, error.message, { code: error.code, ...(error.issues ? { errors: error.issues } : {}) });
+    if (error instanceof BusyError) response.headers.set("retry-after", String(error.retryAfterSeconds));
+    return response;
   }
   if (isHttpError(error)) {
     return problem(error.status, error.message, { code: error.code });
