@@ -23,6 +23,13 @@ const envSchema = z
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     /**
+     * The few raw statements every request runs (actor load, audit row…) are named prepared
+     * statements on PostgreSQL: parsed and planned once per connection (lib/db/client.ts).
+     * Off only behind a pooler that cannot keep them (PgBouncer in transaction mode before
+     * 1.21 or without max_prepared_statements). docs/performance.md, "CPU per request".
+     */
+    DATABASE_PREPARED_STATEMENTS: flag.default(true),
+    /**
      * The migration role's connection (owner of the tables): used by `npm run db:migrate` and by
      * MIGRATE_ON_START. Unset → DATABASE_URL migrates too (warned in production). docs/database.md.
      */

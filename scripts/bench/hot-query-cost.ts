@@ -1,7 +1,9 @@
 /**
  * Prisma vs raw SQL through the same pool, for the statements every request pays
  * (docs/performance.md, "CPU per request"): the actor load, GET /me's read, and the audit
- * row of a PHI read. N sequential runs each way, warm, with this process's CPU time per run.
+ * row of a PHI read (the app runs them as named prepared statements; set
+ * DATABASE_PREPARED_STATEMENTS=0 to see them unprepared). N sequential runs each way, warm,
+ * with this process's CPU time per run.
  * Writes audit rows to the database of DATABASE_URL: use a scratch one with the demo data.
  *   DATABASE_URL=postgres://…/scratch MIGRATE_ON_START=0 npx tsx scripts/bench/hot-query-cost.ts [n]
  */
@@ -10,6 +12,7 @@ import { auditRowData } from "../../lib/domain/audit/audit-row-data";
 import { auditRowParams, insertAuditRowSql } from "../../lib/domain/audit/record-audit";
 import { unsafeLoadActorWithMfa } from "../../lib/domain/auth/unsafe-load-actor";
 import { getMe } from "../../lib/domain/users/get-me";
+import { getEnv } from "../../lib/env";
 
 const n = Number(process.argv[2] ?? 2000);
 
@@ -20,7 +23,7 @@ async function measure(name: string, one: () => Promise<unknown>): Promise<numbe
   for (let i = 0; i < n; i++) await one();
   const cpu = process.cpuUsage(cpu0);
   const perRun = (cpu.user + cpu.system) / 1000 / n;
-  console.log(`${name.padEnd(28)} ${perRun.toFixed(3)} ms CPU/run, ${((performance.now() - t0) / n).toFixed(3)} ms wall/run`);
+  console.log(`${name.padEnd(30)} ${perRun.toFixed(3)} ms CPU/run, ${((performance.now() - t0) / n).toFixed(3)} ms wall/run`);
   return perRun;
 }
 
@@ -47,6 +50,7 @@ const prismaMe = () =>
     select: { id: true, email: true, name: true, role: true, teamMemberships: { select: { team: { select: { id: true, name: true, kind: true } } }, orderBy: { team: { name: "asc" } } } },
   });
 
+console.log(`named prepared statements (DATABASE_PREPARED_STATEMENTS): ${getEnv().DATABASE_PREPARED_STATEMENTS ? "on" : "off"}`);
 for (let round = 1; round <= 2; round++) {
   console.log(`round ${round}, ${n} runs each`);
   await measure("actor load, Prisma", prismaActorLoad);
@@ -55,5 +59,6 @@ for (let round = 1; round <= 2; round++) {
   await measure("GET /me read, raw SQL", () => getMe(actor));
   await measure("audit row, Prisma", () => db.auditLog.create({ data: auditRowData(actor, entry) }));
   await measure("audit row, raw SQL", () => sql(insertAuditRowSql, auditRowParams(actor, entry)));
+  await measure("audit row, raw SQL, named", () => sql(insertAuditRowSql, auditRowParams(actor, entry), { name: "insert-audit-row" }));
 }
 await closeDb();

@@ -49,7 +49,7 @@ export async function recordAudit(db: AuditWriter, actor: AuditActor | null, ent
   // The process's own client (not a transaction): the raw statement through the same pool.
   if (db === (await getDb())) {
     const sql = await getSql();
-    await sql(insertAuditRowSql, auditRowParams(actor, entry, origin));
+    await sql(insertAuditRowSql, auditRowParams(actor, entry, origin), { name: "insert-audit-row" });
     return;
   }
   await db.auditLog.create({ data: auditRowData(actor, entry, origin === undefined ? (actor?.origin ?? null) : origin) });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { countRoundTrips } from "../../../test/round-trips";
 import type { RequestOrigin } from "../../access/actor";
-import { getDb } from "../../db/client";
+import { getDb, getPoolForRoundTripCount } from "../../db/client";
 import { createStaff, createTeam } from "../tickets/test-fixtures";
 import { unsafeLoadActor, unsafeLoadActorWithMfa } from "./unsafe-load-actor";
 
@@ -59,5 +59,23 @@ describe("unsafeLoadActorWithMfa", () => {
     const db = await getDb();
     await db.user.update({ where: { id: guide.id }, data: { mfaEnabledAt: new Date(), mfaEnrolmentRequired: true, passwordChangeRequired: true } });
     expect(await unsafeLoadActorWithMfa(guide.id, origin)).toMatchObject({ mfaEnabled: true, mfaEnrolmentRequired: true, passwordChangeRequired: true });
+  });
+
+  it("runs as a named prepared statement on PostgreSQL (parsed and planned once per connection)", async () => {
+    const guide = await createStaff("CARE_GUIDE", []);
+    await unsafeLoadActor(guide.id, origin);
+    const pool = (await getPoolForRoundTripCount())!;
+    // pg-pool hands out the most recently released connection: the one that just ran it.
+    const client = await pool.connect();
+    try {
+      const { rows } = await client.query<{ statement: string }>("SELECT statement FROM pg_prepared_statements WHERE name = 'load-actor'");
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.statement).toContain("FROM users u");
+    } finally {
+      client.release();
+    }
+    // And it keeps answering on that connection with other ids.
+    const other = await createStaff("NURSE", []);
+    expect((await unsafeLoadActor(other.id, origin))?.userId).toBe(other.id);
   });
 });

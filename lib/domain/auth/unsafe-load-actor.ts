@@ -63,7 +63,7 @@ export async function unsafeLoadActorWithMfa(
   // Not a uuid: no such user (and never a cast error in the statement).
   if (!uuidPattern.test(userId)) return null;
   const sql = await getSql();
-  const [user] = await sql<ActorRow>(actorSql, [userId]);
+  const [user] = await sql<ActorRow>(actorSql, [userId], { name: "load-actor" });
   // ⚠ SECURITY: a disabled account and a session begun before the account's cut-off
   // (sign-out everywhere, password change, MFA reset) get no actor.
   if (!user || user.status !== "ACTIVE") return null;

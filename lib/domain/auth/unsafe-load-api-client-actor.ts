@@ -25,6 +25,7 @@ export async function unsafeLoadApiClientActor(key: string, origin: RequestOrigi
   const [client] = await sql<ApiClientRow>(
     "SELECT id::text AS id, key_hash, service_user_id::text AS service_user_id, revoked_at, last_used_at FROM api_clients WHERE key_prefix = $1",
     [match[1]],
+    { name: "load-api-client" },
   );
   if (!client || client.revoked_at) return null;
   const expected = Buffer.from(client.key_hash, "hex");

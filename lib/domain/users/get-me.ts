@@ -28,7 +28,7 @@ const meSql = `
 export async function getMe(actor: Actor): Promise<Me> {
   await authorize(actor, "me.read");
   const sql = await getSql();
-  const [user] = await sql<Me>(meSql, [actor.userId]);
+  const [user] = await sql<Me>(meSql, [actor.userId], { name: "get-me" });
   if (!user) throw new AppError("UNAUTHENTICATED");
   return { id: user.id, email: user.email, name: user.name, role: user.role, teams: user.teams };
 }
