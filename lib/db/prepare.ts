@@ -6,7 +6,9 @@
  * ⚠ SECURITY (docs/database.md "Database roles"): on PostgreSQL, migrations run through
  * DATABASE_MIGRATION_URL (the role that owns the tables) when it is set, so the app's own
  * DATABASE_URL role can be one without ownership or DDL rights, which cannot disable or drop
- * the audit triggers. In production the app warns when its role could.
+ * the audit triggers. In production the app logs an ERROR at every start when its role could
+ * (a loud warning, not a refusal: deployments without the role split keep running; the keyed
+ * seals and external anchors still show a rewrite — docs/audit.md "Database roles").
  */
 import path from "node:path";
 import { getEnv } from "../env";
@@ -65,19 +67,25 @@ async function migrateOnStart(runtimeExecutor: SqlExecutor): Promise<void> {
 }
 
 /**
- * A role that owns audit_log (or is a superuser) can disable or drop its append-only triggers:
- * the keyed seals and anchors still show a rewrite, but it should not be the app's role.
+ * A role that owns audit_log (or is a superuser) can disable or drop its append-only triggers
+ * and write rows with any id and time: the keyed seals and anchors still show a rewrite, but
+ * it should not be the app's role. null: the role cannot.
  */
-async function warnIfRuntimeRoleCanRewriteAudit(executor: SqlExecutor): Promise<void> {
+export async function auditRoleRisk(executor: SqlExecutor): Promise<{ superuser: boolean; ownsAuditLog: boolean } | null> {
   const [role] = await executor.query<{ superuser: boolean; owns: boolean }>(
     `SELECT r.rolsuper AS superuser, pg_has_role(current_user, c.relowner, 'MEMBER') AS owns
        FROM pg_roles r, pg_class c
       WHERE r.rolname = current_user AND c.oid = to_regclass('audit_log')`,
   );
-  if (role?.superuser || role?.owns) {
-    logger.warn(
-      { superuser: role.superuser, ownsAuditLog: role.owns },
-      "the app's database role can disable the audit triggers: run the app as a member of concierge_runtime and migrate with DATABASE_MIGRATION_URL (docs/database.md)",
-    );
-  }
+  return role?.superuser || role?.owns ? { superuser: role.superuser, ownsAuditLog: role.owns } : null;
+}
+
+/** ⚠ SECURITY: loud on purpose — error level, a stable `securityWarning` key to alert on. */
+export async function warnIfRuntimeRoleCanRewriteAudit(executor: SqlExecutor): Promise<void> {
+  const risk = await auditRoleRisk(executor);
+  if (!risk) return;
+  logger.error(
+    { securityWarning: "audit_rewritable_by_app_role", ...risk },
+    "SECURITY: the app's database role can disable the audit log's append-only triggers and write audit rows with any id or time. Run the app as a member of concierge_runtime and migrate with DATABASE_MIGRATION_URL (docs/database.md, docs/audit.md)",
+  );
 }
