@@ -80,6 +80,11 @@ const responses: Record<string, Response> = {
       "a declared type or file-name extension that disagrees with the bytes, active content (scripts, web page code), or a bad file name. " +
       "`detail` says which, in plain words that can be shown to the user.",
   ),
+  UploadBusy: {
+    description: "Too many PDF checks running and waiting on this instance: try again after `Retry-After` seconds. Nothing was kept.",
+    headers: { "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer", minimum: 1 } } },
+    content: problemContent,
+  },
 };
 
 const parameters: Record<string, Parameter> = {

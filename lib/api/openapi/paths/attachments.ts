@@ -63,6 +63,7 @@ export const attachmentPaths: Paths = {
         ...errors(401, 403),
         "413": responseRef("UploadTooLarge"),
         "422": responseRef("UploadRefused"),
+        "503": responseRef("UploadBusy"),
       },
     },
   },
