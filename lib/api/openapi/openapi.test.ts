@@ -227,7 +227,7 @@ describe("OpenAPI document", () => {
     const form = requestSchema("/attachments", "post", "multipart/form-data");
     expect(form.required).toEqual(["file"]);
     expect(form.properties.file).toMatchObject({ type: "string", contentMediaType: "application/octet-stream" });
-    expect(Object.keys(upload.responses).sort()).toEqual(["201", "400", "401", "403", "413", "422", "500"]);
+    expect(Object.keys(upload.responses).sort()).toEqual(["201", "400", "401", "403", "413", "422", "500", "503"]);
     expect(deref(upload.responses["201"])).toMatchObject({ content: { "application/json": { schema: { $ref: "#/components/schemas/Attachment" } } } });
 
     const content = doc.paths["/attachments/{id}/content"]!.get as { responses: Record<string, Json> };
