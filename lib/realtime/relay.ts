@@ -113,6 +113,13 @@ class Connection {
   }
 
   async deliver({ events, routing }: Pending): Promise<void> {
+    // ⚠ SECURITY: rows that became visible in the same stamping round are ordered by id, and
+    // ids are taken inside the writing transaction — so a message whose transaction began
+    // before a revocation but committed after it can sit AHEAD of that revocation in this
+    // batch. Re-check the receiver before delivering anything of a batch that changes its
+    // scope anywhere; delivering a little less (fail closed) is the right side to err on.
+    const unseen = events.filter((e) => e.seq === null || e.seq > this.position);
+    if (unseen.some((e) => changesScopeOf(e) === this.scope.userId) && !(await this.reloadScope())) return;
     for (const event of events) {
       if (this.closed) return;
       if (event.seq !== null && event.seq <= this.position) continue;

@@ -27,6 +27,10 @@ import { unsafeLoadActor } from "../domain/auth/unsafe-load-actor";
 import { unsafeLoadApiClientActor } from "../domain/auth/unsafe-load-api-client-actor";
 import { sendMessage } from "../domain/messages/send-message";
 import { createMember, createStaff, createTeam, createTicket, type TeamFixture } from "../domain/tickets/test-fixtures";
+import { getDb } from "../db/client";
+import { outboxEventData } from "../domain/outbox/outbox-event";
+import { scopeChangedEvents } from "../domain/realtime/scope-changed-event";
+import { uuid7 } from "../domain/shared/uuid7";
 import { RealtimeRelay } from "./relay";
 import { openEventStream } from "./sse";
 import { streamRecheck } from "./stream-recheck";
@@ -189,6 +193,38 @@ describe("revocation reaches open streams on every instance at once", () => {
     await until(() => stream.has(still.message.id), "the other team's message");
     expect(stream.has(hidden.message.id)).toBe(false);
     expect(stream.closedAt).toBeNull();
+    stream.stop();
+  });
+
+  it("a message committed with (or just after) a team removal, numbered ahead of it in one stamping round, is withheld", async () => {
+    // Outbox ids are taken inside the writing transaction, so a send that began before a
+    // removal but committed after it can be numbered AHEAD of the removal's scope.changed
+    // row when both become visible in the same stamping round. One transaction holding both
+    // writes, message first, reproduces that order deterministically.
+    const other = await createTeam();
+    const otherMember = await loadActor((await createMember(other.teamId)).id);
+    const { threadId: otherThread } = await createTicket({ ...other, memberId: otherMember.userId });
+    const { team, member, threadId, guide, stream } = await staffWithOpenStream([other]);
+
+    const db = await getDb();
+    const messageId = uuid7();
+    await db.$transaction([
+      db.message.create({ data: { id: messageId, threadId, authorId: member.userId, visibility: "MEMBER", body: `Scope test raced ${randomUUID()}`, clientMessageId: randomUUID() } }),
+      db.outboxEvent.create({
+        data: outboxEventData({
+          type: "message.created",
+          teamId: team.teamId,
+          threadId,
+          memberId: member.userId,
+          payload: { messageId, threadId, authorId: member.userId, authorRole: "MEMBER", visibility: "member", ticketId: null },
+        }),
+      }),
+      db.teamMembership.deleteMany({ where: { userId: guide.userId, teamId: team.teamId } }),
+      db.outboxEvent.createMany({ data: scopeChangedEvents([guide.userId]) }),
+    ]);
+    const still = await sendMessage(otherMember, otherThread, { body: `Scope test still ${randomUUID()}`, clientMessageId: randomUUID() });
+    await until(() => stream.has(still.message.id), "the other team's message");
+    expect(stream.has(messageId)).toBe(false);
     stream.stop();
   });
 

@@ -9,7 +9,11 @@
  * row whose transaction commits late — even one with a lower id — is simply stamped in a
  * later round with a higher number. So no row can ever receive a number below one a client
  * has already seen, and a replay from any `Last-Event-ID` misses nothing. The id order is
- * used only to order rows that became visible in the same round. `delivery_seq` is UNIQUE:
+ * used only to order rows that became visible in the same round — except that revocations
+ * (`scope.changed`) go first in their round: ids are taken inside the writing transaction,
+ * so a send that began before a revocation but committed after it may hold a lower id, and
+ * must not reach the revoked receiver ahead of the revocation (the relay's connections
+ * also re-check before any batch that holds one: lib/realtime/relay.ts). `delivery_seq` is UNIQUE:
  * were two stampers ever to race, one statement would fail instead of duplicating numbers.
  */
 import type { SqlExecutor } from "../../db/sql-executor";
@@ -21,8 +25,8 @@ export const stampOutboxSql = `
 WITH base AS (
   SELECT coalesce(max(delivery_seq), 0) AS seq FROM outbox_events
 ), pending AS (
-  SELECT id, row_number() OVER (ORDER BY id) AS n
-  FROM (SELECT id FROM outbox_events WHERE delivery_seq IS NULL ORDER BY id LIMIT $1 FOR UPDATE) AS p
+  SELECT id, row_number() OVER (ORDER BY (type = 'scope.changed') DESC, id) AS n
+  FROM (SELECT id, type FROM outbox_events WHERE delivery_seq IS NULL ORDER BY id LIMIT $1 FOR UPDATE) AS p
 )
 UPDATE outbox_events o
 SET delivery_seq = base.seq + pending.n, delivered_at = now()
