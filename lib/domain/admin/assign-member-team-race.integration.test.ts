@@ -63,4 +63,37 @@ describe("assignMemberTeam racing a new conversation", () => {
       await su.end();
     }
   });
+
+  it("a conversation whose write is under way when the move starts moves with the others", async () => {
+    const admin = await actorFor("admin@demo.test");
+    const [from, to] = [await createTeam(), await createTeam()];
+    const member = await createMember(from.teamId);
+    await createTicket({ ...from, memberId: member.id, status: "OPEN" });
+    const memberActor = (await unsafeLoadActor(member.id, unknownOrigin)) as Actor;
+
+    const su = new pg.Client({ connectionString: inject("databaseUrl") });
+    await su.connect();
+    try {
+      // Another session holds the old team's queue row: the new conversation's ticket (which
+      // references it) waits there, mid-batch, after its guard on the profile.
+      await su.query("BEGIN");
+      await su.query("SELECT 1 FROM queues WHERE id = $1 FOR UPDATE", [from.queueId]);
+      const create = createThread(memberActor, { body: "Written just before the move", clientMessageId: randomUUID() });
+      await untilSomeoneWaits(su);
+      const move = assignMemberTeam(admin, member.id, { teamId: to.teamId });
+      await untilSomeoneWaits(su, 2);
+      await su.query("COMMIT");
+
+      const [moved, created] = await Promise.all([move, create]);
+      expect(moved.movedThreads).toBe(2);
+      const db = await getDb();
+      const thread = await db.thread.findUniqueOrThrow({ where: { id: created.thread.id }, select: { teamId: true, tickets: { select: { queueId: true, teamId: true } } } });
+      expect(thread.teamId).toBe(to.teamId);
+      expect(thread.tickets).toEqual([{ queueId: to.queueId, teamId: to.teamId }]);
+      expect(await db.thread.count({ where: { memberId: member.id, teamId: from.teamId } })).toBe(0);
+    } finally {
+      await su.query("ROLLBACK").catch(() => undefined);
+      await su.end();
+    }
+  });
 });
