@@ -80,6 +80,10 @@ async function candidateIds(tx: Tx, batchSize: number, fullSweep: boolean): Prom
 
 type BatchResult = { count: number; head: SealedHead | null; blocked?: "anchors_missing" };
 
+/** The blocked state is logged at most this often (a pass runs every 5 s). */
+const blockedLogEveryMs = 5 * 60_000;
+let lastBlockedLog = 0;
+
 /** keyedFrom as the anchor store says (the smallest of its valid anchors); kept once known. */
 let anchoredKeyedFrom: bigint | null = null;
 
@@ -155,6 +159,8 @@ export async function sealAuditLog(options: SealOptions = {}): Promise<SealResul
     const batch = await sealBatch(batchSize, options.fullSweep ?? false, sealKey, await readAnchoredKeyedFrom(anchorKey));
     if (batch === null) return { sealed, busy: true, drained: false };
     if (batch.blocked) {
+      if (Date.now() - lastBlockedLog < blockedLogEveryMs) return { sealed, busy: false, drained: false, blocked: batch.blocked };
+      lastBlockedLog = Date.now();
       logger.error(
         {},
         "audit sealing stopped: the chain has only unkeyed seals and the anchor store is empty. If this is the upgrade from unkeyed sealing, check the database and run `npx tsx scripts/audit/start-anchors.ts` (docs/audit.md); otherwise the anchors were lost",
