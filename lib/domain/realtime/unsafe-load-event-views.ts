@@ -61,7 +61,7 @@ export async function unsafeLoadEventViews(events: RoutedEvent[]): Promise<Route
     ticketIds.size === 0 ? Promise.resolve([]) : (eventViewReads.queries++, db.ticket.findMany({ where: { id: { in: [...ticketIds] } }, select: ticketSelect })),
   ]);
   if (tickets.length > 0) eventViewReads.queries++;
-  const sla = await queueSlaFor(db, tickets);
+  const sla = await queueSlaFor(tickets);
   const messageById = new Map<string, MessageRow>(messages.map((m) => [m.id, m]));
   const ticketById = new Map<string, LiveQueueRow & { memberId: string }>(
     tickets.map((t) => [

@@ -18,6 +18,7 @@ let guide: Actor;
 let guideB: { id: string; name: string };
 let members: { id: string; name: string }[];
 const t: Record<string, string> = {};
+let strayThreadId: string;
 const longMessage = `Latest from the member: ${"my prior authorization is still pending and ".repeat(5)}end`;
 
 beforeAll(async () => {
@@ -50,13 +51,40 @@ beforeAll(async () => {
   t.t8 = (await mk(m2.id, { status: "OPEN", waitingSince: at(1), lastActivityAt: at(4), assigneeId: guideB.id })).ticketId;
   // In our queue, but its thread belongs to Harbor: out of the guide's scope, so never shown or counted.
   const harbor = await demoTeam("Harbor");
-  t.stray = (await mk(m3.id, { status: "OPEN", waitingSince: at(-1), lastActivityAt: at(0), threadTeamId: harbor.teamId })).ticketId;
+  const stray = await mk(m3.id, { status: "OPEN", waitingSince: at(-1), lastActivityAt: at(0), threadTeamId: harbor.teamId });
+  t.stray = stray.ticketId;
+  strayThreadId = stray.threadId;
 });
 
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
 const names = (...keys: string[]) => keys.map((k) => t[k]);
 
 describe("listQueueTickets", () => {
+  // ⚠ The queue's scope check is threadWhereForActor's staff branch written out in SQL
+  // (queueRowsSql): each branch of it, both ways, on the stray ticket whose thread is Harbor's.
+  it("shows the stray ticket to a colleague only while an active collaboration or a running emergency access reaches its thread", async () => {
+    const db = await getDb();
+    const other = await createStaff("CARE_GUIDE", [team.teamId]);
+    const colleague = await actorFor(other.email);
+    const shown = async () => ids((await listQueueTickets(colleague, { view: "all" })).items).includes(t.stray!);
+    expect(await shown()).toBe(false);
+
+    const collaboration = await db.threadCollaborator.create({ data: { threadId: strayThreadId, userId: other.id, addedById: other.id, reason: "test" } });
+    expect(await shown()).toBe(true);
+    await db.threadCollaborator.update({ where: { id: collaboration.id }, data: { removedAt: new Date(), removedById: other.id } });
+    expect(await shown()).toBe(false);
+
+    const expired = await db.emergencyAccess.create({ data: { threadId: strayThreadId, userId: other.id, reason: "test", expiresAt: new Date(Date.now() - 1000) } });
+    expect(await shown()).toBe(false);
+    await db.emergencyAccess.update({ where: { id: expired.id }, data: { endedAt: new Date() } });
+    const running = await db.emergencyAccess.create({ data: { threadId: strayThreadId, userId: other.id, reason: "test", expiresAt: new Date(Date.now() + HOUR) } });
+    expect(await shown()).toBe(true);
+    await db.emergencyAccess.update({ where: { id: running.id }, data: { endedAt: new Date() } });
+    expect(await shown()).toBe(false);
+    // The counts stay the team branch only (numbers over the team's own threads).
+    expect((await listQueueTickets(colleague)).counts).toEqual({ open: 6, mine: 0, unassigned: 2, all: 8 });
+  });
+
   it("lists the open view longest-waiting first: waitingSince, then last activity, then id", async () => {
     const { items, nextCursor } = await listQueueTickets(guide);
     expect(ids(items)).toEqual(names("t2", "t8", "t1", "t7", "t4", "t3"));

@@ -1,17 +1,15 @@
+import { createHash } from "node:crypto";
 import type { Actor } from "../../access/actor";
-import { messageWhereForActor, ticketWhereForActor } from "../../access/scopes";
-import { getDb } from "../../db/client";
-import { Prisma, type PrismaClient } from "../../db/generated/client";
+import { isStaffRole } from "../../access/roles";
+import { getDb, getSql, type SqlQuery } from "../../db/client";
 import { authorize } from "../audit/authorize";
 import { queueSlaFor } from "../sla/queue-sla";
 import { recordAudit } from "../audit/record-audit";
 import { decodeQueueCursor, encodeQueueCursor } from "./queue-cursor";
-import { openStatuses, queuePageSql, type QueuePageRow } from "./queue-page-sql";
+import { toQueuePreview } from "./queue-preview";
+import { queueCountsSql, queuePageSql, queueRowsSql, type QueueRow, type QueuePageRow } from "./queue-page-sql";
 import { listQueueTicketsSchema, type ListQueueTicketsInput, type QueueCounts, type QueueItem } from "./schemas";
-import { ticketViewSelect, toTicketView } from "./ticket-view";
-
-/** How much of the member's latest message the queue shows. */
-const PREVIEW_LENGTH = 120;
+import { toTicketView } from "./ticket-view";
 
 /**
  * The work queue of the actor's teams, longest-waiting member first (GET /api/v1/tickets).
@@ -21,9 +19,11 @@ const PREVIEW_LENGTH = 120;
  * ASC NULLS LAST, lastActivityAt ASC, id ASC, with a keyset cursor on those. `counts` are
  * the four views' totals, without the status/assignee filters (the tabs' badges).
  *
- * A fixed number of queries whatever the page size: the queues, the page of ids (SQL, so
- * the open views use the partial index; see queue-page-sql.ts), the rows through the scope
- * filter, the previews (two), the counts, the audit row.
+ * A fixed number of statements whatever the page size: the queues, the page of ids and the
+ * counts (in parallel), the rows through the scope filter with their previews, the SLA
+ * calendars, the audit row. All raw SQL through getSql() as named prepared statements: the
+ * same reads through Prisma cost most of the request's CPU (docs/performance.md, "CPU per
+ * request"); see queue-page-sql.ts for the statements.
  */
 export async function listQueueTickets(
   actor: Actor,
@@ -32,118 +32,92 @@ export async function listQueueTickets(
   await authorize(actor, "ticket.list");
   const q = listQueueTicketsSchema.parse(input);
   const after = decodeQueueCursor(q.cursor);
-  const db = await getDb();
+  const sql = await getSql();
+  const teamIds = [...actor.teamIds];
 
-  const queues = await db.queue.findMany({ where: { teamId: { in: [...actor.teamIds] } }, select: { id: true } });
+  const queues = await sql<{ id: string }>(`SELECT id::text AS id FROM queues WHERE team_id = ANY($1::uuid[])`, [teamIds], { name: "queue-ids-of-teams" });
   const queueIds = queues.map((x) => x.id);
   const assigneeId = q.assignee === undefined ? undefined : q.assignee === "none" ? null : q.assignee === "me" ? actor.userId : q.assignee.toLowerCase();
 
   const [page, counts] = await Promise.all([
-    db.$queryRaw<QueuePageRow[]>(
-      queuePageSql({ queueIds, view: q.view, actorId: actor.userId, status: q.status, assigneeId, after, take: q.limit + 1 }),
-    ),
-    countViews(db, actor, queueIds),
+    runPageQuery(sql, queuePageSql({ queueIds, view: q.view, actorId: actor.userId, status: q.status, assigneeId, after, take: q.limit + 1 })),
+    countViews(sql, actor, queueIds),
   ]);
   const pageRows = page.slice(0, q.limit);
   const last = pageRows.at(-1);
 
-  // ⚠ The scope check: the candidates are loaded again through ticketWhereForActor.
+  // ⚠ SECURITY: the scope check. The candidates are loaded again through the thread scope
+  // of threadWhereForActor (team, active collaboration, running emergency access), written
+  // out in queueRowsSql; only staff reach tickets at all (ticketWhereForActor).
   const rows =
-    pageRows.length === 0
+    pageRows.length === 0 || !isStaffRole(actor.role)
       ? []
-      : await db.ticket.findMany({
-          where: { id: { in: pageRows.map((r) => r.id) }, ...ticketWhereForActor(actor) },
-          select: {
-            ...ticketViewSelect,
-            assignee: { select: { id: true, name: true } },
-            thread: { select: { subject: true, member: { select: { id: true, name: true } } } },
-          },
-        });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const ordered = pageRows.flatMap((r) => byId.get(r.id) ?? []);
-  const [previews, sla] = await Promise.all([
-    latestMemberMessages(
-      db,
-      actor,
-      ordered.map((t) => ({ threadId: t.threadId, memberId: t.thread.member.id })),
-    ),
-    queueSlaFor(db, ordered),
-  ]);
+      : await sql<QueueRow>(queueRowsSql, [pageRows.map((r) => r.id), teamIds, actor.userId, new Date()], { name: "queue-rows" });
+  const ordered = rows.map(toRowView);
+  const sla = await queueSlaFor(ordered);
 
   // Which members' tickets were shown, so each member can later see who looked.
-  const memberIds = [...new Set(ordered.map((t) => t.thread.member.id))];
-  await recordAudit(db, actor, {
+  const memberIds = [...new Set(ordered.map((t) => t.member.id))];
+  await recordAudit(await getDb(), actor, {
     action: "ticket.list",
     memberId: memberIds.length === 1 ? memberIds[0]! : null,
     details: { count: ordered.length, memberIds, view: q.view },
   });
 
   return {
-    items: ordered.map((t) => ({
-      ...toTicketView(t),
-      member: t.thread.member,
-      subject: t.thread.subject,
-      preview: previews.get(t.threadId) ?? null,
-      assignee: t.assignee,
-      sla: sla.get(t.id) ?? null,
-    })),
+    items: ordered.map(({ view, member, subject, preview, assignee }) => ({ ...view, member, subject, preview, assignee, sla: sla.get(view.id) ?? null })),
     nextCursor: page.length > q.limit && last ? encodeQueueCursor(last) : null,
     counts,
   };
 }
 
+/** The page query's text depends on the filters (a few hundred shapes at most): one prepared statement per shape. */
+async function runPageQuery(sql: SqlQuery, query: { text: string; values: unknown[] }): Promise<QueuePageRow[]> {
+  const name = `queue-page-${createHash("sha1").update(query.text).digest("hex").slice(0, 16)}`;
+  return sql<QueuePageRow>(query.text, query.values, { name });
+}
+
+function toRowView(r: QueueRow) {
+  const view = toTicketView({
+    id: r.id,
+    threadId: r.thread_id,
+    teamId: r.team_id,
+    queueId: r.queue_id,
+    status: r.status,
+    priority: r.priority,
+    assigneeId: r.assignee_id,
+    caseType: r.case_type,
+    createdAt: r.created_at,
+    firstResponseAt: r.first_response_at,
+    waitingSince: r.waiting_since,
+    lastActivityAt: r.last_activity_at,
+    followUpOfId: r.follow_up_of_id,
+  });
+  return {
+    view,
+    // For queueSlaFor: the same fields as Date values.
+    id: r.id,
+    teamId: r.team_id,
+    status: r.status,
+    priority: r.priority,
+    waitingSince: r.waiting_since,
+    firstResponseAt: r.first_response_at,
+    member: { id: r.member_id, name: r.member_name },
+    subject: r.subject,
+    preview: r.preview_body === null ? null : toQueuePreview(r.preview_body),
+    assignee: r.assignee_id === null ? null : { id: r.assignee_id, name: r.assignee_name! },
+  };
+}
+
 /** The four view totals in one grouped query (rows: status × assignee). */
-async function countViews(db: PrismaClient, actor: Actor, queueIds: string[]): Promise<QueueCounts> {
-  // ⚠ Numbers only, over the actor's own team queues (queueIds come from actor.teamIds),
-  // counting tickets whose thread the actor's teams own — the team branch of the thread
-  // scope, the only one a ticket in the actor's own queue can need. The full scope filter
-  // (collaborations, emergency access) as Prisma builds it cost most of the queue call
-  // (docs/performance.md).
-  const open = Prisma.raw(`t.status IN (${openStatuses.map((s) => `'${s}'`).join(", ")})`);
-  const [row] = await db.$queryRaw<{ open: bigint; mine: bigint; unassigned: bigint; all: bigint }[]>`
-    SELECT count(*) FILTER (WHERE ${open}) AS open,
-           count(*) FILTER (WHERE ${open} AND t.assignee_id = ${actor.userId}::uuid) AS mine,
-           count(*) FILTER (WHERE ${open} AND t.assignee_id IS NULL) AS unassigned,
-           count(*) AS "all"
-    FROM tickets t
-    JOIN threads th ON th.id = t.thread_id
-    WHERE t.queue_id = ANY(${queueIds}::uuid[]) AND th.team_id = ANY(${[...actor.teamIds]}::uuid[])`;
+async function countViews(sql: SqlQuery, actor: Actor, queueIds: string[]): Promise<QueueCounts> {
+  const [row] = await sql<{ open: string; mine: string; unassigned: string; all: string }>(queueCountsSql, [actor.userId, queueIds, [...actor.teamIds]], {
+    name: "queue-counts",
+  });
   return {
     open: Number(row?.open ?? 0),
     mine: Number(row?.mine ?? 0),
     unassigned: Number(row?.unassigned ?? 0),
     all: Number(row?.all ?? 0),
   };
-}
-
-/**
- * The start of the latest member-visible message written by the thread's member, per
- * thread: one grouped query for the times, one for those messages (never all of them).
- */
-async function latestMemberMessages(db: PrismaClient, actor: Actor, threads: { threadId: string; memberId: string }[]): Promise<Map<string, string>> {
-  const previews = new Map<string, string>();
-  if (threads.length === 0) return previews;
-  const memberOf = new Map(threads.map((t) => [t.threadId, t.memberId]));
-  const latest = await db.message.groupBy({
-    by: ["threadId"],
-    where: { ...messageWhereForActor(actor), visibility: "MEMBER", OR: threads.map((t) => ({ threadId: t.threadId, authorId: t.memberId })) },
-    _max: { createdAt: true },
-  });
-  const at = latest.flatMap((l) => (l._max.createdAt ? [{ threadId: l.threadId, createdAt: l._max.createdAt, authorId: memberOf.get(l.threadId)! }] : []));
-  if (at.length === 0) return previews;
-  const messages = await db.message.findMany({
-    where: { ...messageWhereForActor(actor), visibility: "MEMBER", OR: at },
-    // Two messages in the same millisecond: the later id (ids are time-ordered) wins.
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { threadId: true, body: true },
-  });
-  for (const m of messages) {
-    if (!previews.has(m.threadId)) previews.set(m.threadId, toPreview(m.body));
-  }
-  return previews;
-}
-
-function toPreview(body: string): string {
-  const chars = Array.from(body.replace(/\s+/g, " ").trim());
-  return chars.length <= PREVIEW_LENGTH ? chars.join("") : `${chars.slice(0, PREVIEW_LENGTH).join("").trimEnd()}…`;
 }

@@ -11,12 +11,15 @@
  * Here the status conditions are literals written in this file (never input).
  *
  * ⚠ SECURITY: this query only orders candidate ids of the actor's own queues. It is not
- * the scope check: listQueueTickets loads the rows through Prisma with ticketWhereForActor,
- * so a candidate outside the actor's scope is dropped there.
+ * the scope check: listQueueTickets loads the rows through queueRowsSql (below), which
+ * applies the thread scope, so a candidate outside the actor's scope is dropped there.
+ *
+ * The page runs through getSql() (Prisma.Sql's `text` and `values`), so the same enum
+ * literals reach PostgreSQL as before.
  */
 import { Prisma } from "../../db/generated/client";
 import type { QueueCursor } from "./queue-cursor";
-import type { queueViews, TicketStatus } from "./schemas";
+import type { queueViews, TicketPriority, TicketStatus } from "./schemas";
 
 export type QueueView = (typeof queueViews)[number];
 
@@ -75,3 +78,74 @@ function afterCursor(c: QueueCursor): Prisma.Sql {
   if (c.waitingSince === null) return Prisma.sql`(t.waiting_since IS NULL AND ${rest})`;
   return Prisma.sql`(t.waiting_since > ${c.waitingSince}::timestamptz OR t.waiting_since IS NULL OR (t.waiting_since = ${c.waitingSince}::timestamptz AND ${rest}))`;
 }
+
+/**
+ * The four view totals ($1 the actor, $2 the actor's queues, $3 the actor's teams).
+ *
+ * ⚠ Numbers only, over the actor's own team queues ($2 comes from actor.teamIds), counting
+ * tickets whose thread the actor's teams own — the team branch of the thread scope, the only
+ * one a ticket in the actor's own queue can need. The full scope filter (collaborations,
+ * emergency access) cost most of the queue call (docs/performance.md).
+ */
+const open = `t.status IN (${openStatuses.map((s) => `'${s}'`).join(", ")})`;
+export const queueCountsSql = `
+  SELECT count(*) FILTER (WHERE ${open}) AS open,
+         count(*) FILTER (WHERE ${open} AND t.assignee_id = $1::uuid) AS mine,
+         count(*) FILTER (WHERE ${open} AND t.assignee_id IS NULL) AS unassigned,
+         count(*) AS "all"
+    FROM tickets t
+    JOIN threads th ON th.id = t.thread_id
+   WHERE t.queue_id = ANY($2::uuid[]) AND th.team_id = ANY($3::uuid[])`;
+
+/**
+ * The page's rows in page order ($1 the page's ticket ids, in order), each with its thread's
+ * subject and member, its assignee, and the member's latest member-visible message (the
+ * preview; of two in the same millisecond the later id, ids being time-ordered).
+ *
+ * ⚠ SECURITY: the scope check of the queue, for staff (listQueueTickets never runs it for
+ * anyone else). It is threadWhereForActor's staff branch (lib/access/scopes.ts) written out:
+ * the thread is owned by one of the actor's teams ($2), or the actor ($3) collaborates on it
+ * (not removed), or holds a running emergency access to it (not ended, expiring after $4,
+ * now). Keep the two in step; list-queue-tickets.integration.test.ts checks each branch.
+ * The preview needs no scope of its own: it is read from the ticket's own thread, which
+ * passed the check, and staff may read member-visible messages of such a thread.
+ */
+export const queueRowsSql = `
+  SELECT t.id::text AS id, t.thread_id::text AS thread_id, t.team_id::text AS team_id, t.queue_id::text AS queue_id,
+         t.status::text AS status, t.priority::text AS priority, t.assignee_id::text AS assignee_id, t.case_type,
+         t.created_at, t.first_response_at, t.waiting_since, t.last_activity_at, t.follow_up_of_id::text AS follow_up_of_id,
+         th.subject, mem.id::text AS member_id, mem.name AS member_name, a.name AS assignee_name,
+         (SELECT m.body FROM messages m
+           WHERE m.thread_id = th.id AND m.author_id = th.member_id AND m.visibility = 'MEMBER'
+           ORDER BY m.created_at DESC, m.id DESC
+           LIMIT 1) AS preview_body
+    FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, ord)
+    JOIN tickets t ON t.id = p.id
+    JOIN threads th ON th.id = t.thread_id
+    JOIN users mem ON mem.id = th.member_id
+    LEFT JOIN users a ON a.id = t.assignee_id
+   WHERE th.team_id = ANY($2::uuid[])
+      OR EXISTS (SELECT 1 FROM thread_collaborators c WHERE c.thread_id = th.id AND c.user_id = $3::uuid AND c.removed_at IS NULL)
+      OR EXISTS (SELECT 1 FROM emergency_accesses e WHERE e.thread_id = th.id AND e.user_id = $3::uuid AND e.ended_at IS NULL AND e.expires_at > $4::timestamptz)
+   ORDER BY p.ord`;
+
+export type QueueRow = {
+  id: string;
+  thread_id: string;
+  team_id: string | null;
+  queue_id: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  assignee_id: string | null;
+  case_type: string | null;
+  created_at: Date;
+  first_response_at: Date | null;
+  waiting_since: Date | null;
+  last_activity_at: Date;
+  follow_up_of_id: string | null;
+  subject: string | null;
+  member_id: string;
+  member_name: string;
+  assignee_name: string | null;
+  preview_body: string | null;
+};
