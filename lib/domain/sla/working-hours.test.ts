@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { WorkingDay } from "../teams/schemas";
 import { computeSlaDue, parseTeamHours } from "./sla-due";
 import { addWorkingMinutes, zonedTimeToInstant } from "./working-hours";
@@ -96,5 +96,24 @@ describe("computeSlaDue", () => {
   it("reads stored hours defensively", () => {
     expect(parseTeamHours([{ day: 1, start: "08:00", end: "17:00" }])).toEqual([{ day: 1, start: "08:00", end: "17:00" }]);
     expect(parseTeamHours("nonsense")).toEqual([]);
+  });
+});
+
+describe("addWorkingMinutes, repeated", () => {
+  // A queue page computes the due time of up to 100 tickets of the same team on every
+  // request: the walk's day boundaries must not be formatted anew each time (each one cost
+  // two Intl formatToParts calls; docs/performance.md, "CPU per request").
+  it("formats a zone's day boundaries once: a repeated walk formats only its start", () => {
+    const hours = weekdays("09:00", "17:00");
+    const start = at("2026-03-06T20:00:00Z"); // a Friday evening (21:00 in Berlin), so the walk crosses a weekend
+    const first = addWorkingMinutes(start, 30 * 60, hours, "Europe/Berlin").toISOString();
+    const spy = vi.spyOn(Intl.DateTimeFormat.prototype, "formatToParts");
+    try {
+      expect(addWorkingMinutes(start, 30 * 60, hours, "Europe/Berlin").toISOString()).toBe(first);
+      expect(spy.mock.calls.length).toBeLessThanOrEqual(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(first).toBe("2026-03-12T14:00:00.000Z"); // Mon–Wed 3 × 8 h, then 6 h on Thursday: 15:00 in Berlin (UTC+1)
   });
 });

@@ -54,6 +54,26 @@ function offsetMs(instantMs: number, timeZone: string): number {
  * out shifted by the jump, which is what a clock on the wall would show.
  */
 export function zonedTimeToInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
+  const key = `${timeZone} ${year}-${month}-${day} ${hour}:${minute}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    if (instants.size >= maxCachedInstants) instants.clear();
+    instant = computeZonedInstant(year, month, day, hour, minute, timeZone);
+    instants.set(key, instant);
+  }
+  return instant;
+}
+
+/**
+ * zonedTimeToInstant's answers. The function is pure in its arguments (the zone rules do not
+ * change while the process runs), and a queue page walks the same team's same few days for
+ * up to 100 tickets on every request: each boundary cost two Intl formatToParts calls
+ * (docs/performance.md, "CPU per request"). Bounded: cleared when full.
+ */
+const instants = new Map<string, number>();
+const maxCachedInstants = 20_000;
+
+function computeZonedInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
   const guess = Date.UTC(year, month - 1, day, hour, minute);
   const first = offsetMs(guess, timeZone);
   let instant = guess - first;
