@@ -5,6 +5,8 @@ import { getDb } from "../../db/client";
 import { listMessages } from "../messages/list-messages";
 import { sendMessage } from "../messages/send-message";
 import { createThread } from "./create-thread";
+import { unsafeLoadActor } from "../auth/unsafe-load-actor";
+import { createMember, createStaff, createTeam, createTicket } from "../tickets/test-fixtures";
 import { listThreads } from "./list-threads";
 
 describe("listThreads (scope filters against PostgreSQL)", () => {
@@ -29,8 +31,13 @@ describe("listThreads (scope filters against PostgreSQL)", () => {
   });
 
   it("pages with a cursor without gaps or repeats", async () => {
-    const guide = await actorFor("guide@demo.test");
+    // A team of its own: other test files add threads to the demo teams at the same time.
+    const team = await createTeam();
+    const guide = await unsafeLoadActor((await createStaff("CARE_GUIDE", [team.teamId])).id, { ip: "127.0.0.1", userAgent: "vitest" });
+    if (!guide) throw new Error("no actor");
+    for (let i = 0; i < 8; i++) await createTicket({ ...team, memberId: (await createMember(team.teamId)).id });
     const all = await listThreads(guide, { limit: 100 });
+    expect(all.items).toHaveLength(8);
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
