@@ -1,4 +1,4 @@
-/** Each team's working hours, zone and targets, in one query: loaded once per queue page or sweep. */
+/** Each team's working hours, zone and targets, in one query, for the breach sweep (inside its transaction). The queue and live queue rows read the same data with queue-sla.ts's raw statement. */
 import type { Prisma } from "../../db/generated/client";
 import { parseTeamHours, type SlaTeamCalendar } from "./sla-due";
 
