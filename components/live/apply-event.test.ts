@@ -84,6 +84,23 @@ describe("applyLiveEvent — messages", () => {
   });
 });
 
+describe("applyLiveEvent — attachments", () => {
+  it("a verdict shows at once and fetches the file's full view (links, thumbnail), which it cannot derive", () => {
+    const qc = client();
+    const pending = { id: "f1", status: "PENDING", thumbnailUrl: null, contentUrl: null };
+    qc.setQueryData(["attachment", "f1"], pending);
+    qc.setQueryData<MessageView[]>(["messages", "t1"], [msg("a", "t1", "2026-01-01T00:00:00.000Z", { attachments: [pending as never] })]);
+    const r = applyLiveEvent({ type: "attachment.scanned", id: "7", data: { attachmentId: "f1", threadId: "t1", status: "CLEAN" } }, qc, me);
+    expect(qc.getQueryData<{ status: string }>(["attachment", "f1"])!.status).toBe("CLEAN");
+    expect(qc.getQueryData<MessageView[]>(["messages", "t1"])![0]!.attachments[0]!.status).toBe("CLEAN");
+    expect(r.stale).toEqual(expect.arrayContaining([["attachment", "f1"], ["messages", "t1"]]));
+    // A file nobody here shows costs nothing.
+    const other = applyLiveEvent({ type: "attachment.scanned", id: "8", data: { attachmentId: "f9", threadId: "t1", status: "CLEAN" } }, qc, me);
+    expect(other.stale).not.toContainEqual(["attachment", "f9"]);
+    expect(other.stale).not.toContainEqual(["messages", "t1"]);
+  });
+});
+
 describe("applyLiveEvent — the member's conversation list", () => {
   const summary = (id: string, at: string) => ({ id, subject: null, memberId: "m1", teamId: team, lastMessageAt: at, ticket: null, preview: "before", unread: false });
   it("a reply moves the conversation to the top with its preview and unread; an unknown thread asks for a refresh", () => {

@@ -103,8 +103,13 @@ export function applyLiveEvent(event: LiveEvent, cache: LiveCache, viewer: Viewe
       const attachmentId = str(d.attachmentId);
       const status = str(d.status);
       if (attachmentId && status) {
+        // The status at once; the rest of the view (links, thumbnail, size, the reason of a
+        // refusal) comes only with the verdict and cannot be derived here: refetch it. A scan
+        // ends once per upload, so this refetch is rare by nature.
+        const cached = cache.getQueryData(["attachment", attachmentId]) !== undefined;
         cache.setQueryData<{ status: string }>(["attachment", attachmentId], (old) => (old ? { ...old, status } : old));
-        if (threadId) setAttachmentStatus(cache, threadId, attachmentId, status);
+        if (cached) stale.push(["attachment", attachmentId]);
+        if (threadId && setAttachmentStatus(cache, threadId, attachmentId, status)) stale.push(["messages", threadId]);
       }
       stale.push(["member-documents"]);
       break;
@@ -176,14 +181,20 @@ function addMessage(cache: LiveCache, threadId: string, message: MessageView): v
   });
 }
 
-function setAttachmentStatus(cache: LiveCache, threadId: string, attachmentId: string, status: string): void {
-  const patch = (m: MessageView): MessageView =>
-    m.attachments.some((a) => a.id === attachmentId) ? { ...m, attachments: m.attachments.map((a) => (a.id === attachmentId ? { ...a, status: status as typeof a.status } : a)) } : m;
+/** Patches the attachment's status on its message; answers whether a loaded message held it. */
+function setAttachmentStatus(cache: LiveCache, threadId: string, attachmentId: string, status: string): boolean {
+  let found = false;
+  const patch = (m: MessageView): MessageView => {
+    if (!m.attachments.some((a) => a.id === attachmentId)) return m;
+    found = true;
+    return { ...m, attachments: m.attachments.map((a) => (a.id === attachmentId ? { ...a, status: status as typeof a.status } : a)) };
+  };
   cache.setQueryData<Paged<MessagePage> | MessageView[]>(["messages", threadId], (old) => {
     if (!old) return old;
     if (Array.isArray(old)) return old.map(patch);
     return { ...old, pages: old.pages.map((p) => ({ ...p, items: p.items.map(patch) })) };
   });
+  return found;
 }
 
 // ── the queue ────────────────────────────────────────────────────────────────────────
