@@ -9,11 +9,8 @@
  * Everyone signs in with the demo password (argon2id with the app's parameters).
  */
 import { randomUUID } from "node:crypto";
-import { hash } from "@node-rs/argon2";
 import { test as base } from "@playwright/test";
-import pg from "pg";
-import { demoPassword } from "../helpers";
-import type { SeededPerson } from "./team-move-fixture";
+import { seedInTransaction, type SeededPerson } from "./seed-database";
 
 export const longCount = 150;
 export const nth = (i: number) => String(i).padStart(3, "0");
@@ -28,29 +25,11 @@ export type LongListsWorld = {
   queueSubjects: string[];
 };
 
-function databaseUrl(): string {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error("E2E_DATABASE_URL is required");
-  return url;
-}
-
 export async function seedLongListsWorld(): Promise<LongListsWorld> {
   const tag = randomUUID().slice(0, 8);
-  const passwordHash = await hash(demoPassword, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
-  const client = new pg.Client({ connectionString: databaseUrl() });
-  await client.connect();
-  try {
-    await client.query("BEGIN");
-    const team = { id: randomUUID(), name: `E2E Long lists ${tag}` };
-    const queueId = randomUUID();
-    await client.query("INSERT INTO teams (id, name, kind, updated_at) VALUES ($1, $2, 'CONCIERGE', now())", [team.id, team.name]);
-    await client.query("INSERT INTO queues (id, name, kind, team_id) VALUES ($1, $2, 'TEAM', $3)", [queueId, team.name, team.id]);
-    const person = async (role: string, label: string): Promise<SeededPerson> => {
-      const p = { id: randomUUID(), email: `e2e.long.${label}.${tag}@example.test`, name: `E2E Long ${label} ${tag}` };
-      await client.query("INSERT INTO users (id, email, name, role, password_hash, updated_at) VALUES ($1, $2, $3, $4, $5, now())", [p.id, p.email, p.name, role, passwordHash]);
-      if (role !== "MEMBER") await client.query("INSERT INTO team_memberships (team_id, user_id) VALUES ($1, $2)", [team.id, p.id]);
-      return p;
-    };
+  return seedInTransaction(async ({ client, team: seedTeam, person: seedPerson }) => {
+    const { queueId, ...team } = await seedTeam(`E2E Long lists ${tag}`);
+    const person = (role: string, label: string) => seedPerson(role, `e2e.long.${label}.${tag}@example.test`, `E2E Long ${label} ${tag}`, team.id);
     const guide = await person("CARE_GUIDE", "guide");
     const member = await person("MEMBER", "member");
     await client.query(
@@ -100,14 +79,8 @@ export async function seedLongListsWorld(): Promise<LongListsWorld> {
         [randomUUID(), threadId, queueId, team.id, since],
       );
     }
-    await client.query("COMMIT");
     return { tag, team, guide, member, longThread, queueSubjects };
-  } catch (error) {
-    await client.query("ROLLBACK");
-    throw error;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export const test = base.extend<{ world: LongListsWorld }>({

@@ -6,12 +6,10 @@
  * with the demo password (argon2id with the app's parameters, lib/auth/password.ts).
  */
 import { randomUUID } from "node:crypto";
-import { hash } from "@node-rs/argon2";
 import { test as base } from "@playwright/test";
-import pg from "pg";
-import { demoPassword } from "../helpers";
+import { seedInTransaction, type SeededPerson } from "./seed-database";
 
-export type SeededPerson = { id: string; email: string; name: string };
+export type { SeededPerson } from "./seed-database";
 export type TeamMoveWorld = {
   from: { id: string; name: string };
   to: { id: string; name: string };
@@ -22,31 +20,11 @@ export type TeamMoveWorld = {
   closedThread: { id: string; subject: string };
 };
 
-function databaseUrl(): string {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error("E2E_DATABASE_URL is required");
-  return url;
-}
-
 export async function seedTeamMoveWorld(): Promise<TeamMoveWorld> {
   const tag = randomUUID().slice(0, 8);
-  const passwordHash = await hash(demoPassword, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
-  const client = new pg.Client({ connectionString: databaseUrl() });
-  await client.connect();
-  try {
-    await client.query("BEGIN");
-    const team = async (name: string) => {
-      const id = randomUUID();
-      await client.query("INSERT INTO teams (id, name, kind, updated_at) VALUES ($1, $2, 'CONCIERGE', now())", [id, name]);
-      await client.query("INSERT INTO queues (id, name, kind, team_id) VALUES ($1, $2, 'TEAM', $3)", [randomUUID(), name, id]);
-      return { id, name };
-    };
-    const person = async (role: string, label: string, teamId: string | null): Promise<SeededPerson> => {
-      const p = { id: randomUUID(), email: `e2e.move.${label}.${tag}@example.test`, name: `E2E ${label} ${tag}` };
-      await client.query("INSERT INTO users (id, email, name, role, password_hash, updated_at) VALUES ($1, $2, $3, $4, $5, now())", [p.id, p.email, p.name, role, passwordHash]);
-      if (role !== "MEMBER" && teamId) await client.query("INSERT INTO team_memberships (team_id, user_id) VALUES ($1, $2)", [teamId, p.id]);
-      return p;
-    };
+  return seedInTransaction(async ({ client, team, person: seedPerson }) => {
+    const person = (role: string, label: string, teamId: string | null) =>
+      seedPerson(role, `e2e.move.${label}.${tag}@example.test`, `E2E ${label} ${tag}`, teamId);
     const from = await team(`E2E Move-from ${tag}`);
     const to = await team(`E2E Move-to ${tag}`);
     const guideFrom = await person("CARE_GUIDE", "guide-from", from.id);
@@ -59,7 +37,6 @@ export async function seedTeamMoveWorld(): Promise<TeamMoveWorld> {
     );
     // One conversation with the first team, answered and closed before the move.
     const closedThread = { id: randomUUID(), subject: `E2E old question ${tag}` };
-    const queue = await client.query<{ id: string }>("SELECT id FROM queues WHERE team_id = $1", [from.id]);
     const earlier = new Date(Date.now() - 3 * 24 * 3600_000);
     await client.query("INSERT INTO threads (id, member_id, team_id, subject, last_message_at, created_at) VALUES ($1, $2, $3, $4, $5, $5)", [
       closedThread.id,
@@ -74,16 +51,10 @@ export async function seedTeamMoveWorld(): Promise<TeamMoveWorld> {
     );
     await client.query(
       "INSERT INTO tickets (id, thread_id, queue_id, team_id, status, assignee_id, closed_at, last_activity_at, created_at, updated_at) VALUES ($1, $2, $3, $4, 'CLOSED', $5, $6, $6, $6, $6)",
-      [randomUUID(), closedThread.id, queue.rows[0]!.id, from.id, guideFrom.id, earlier],
+      [randomUUID(), closedThread.id, from.queueId, from.id, guideFrom.id, earlier],
     );
-    await client.query("COMMIT");
-    return { from, to, guideFrom, nurseFrom, guideTo, member, closedThread };
-  } catch (error) {
-    await client.query("ROLLBACK");
-    throw error;
-  } finally {
-    await client.end();
-  }
+    return { from: { id: from.id, name: from.name }, to: { id: to.id, name: to.name }, guideFrom, nurseFrom, guideTo, member, closedThread };
+  });
 }
 
 export const test = base.extend<{ world: TeamMoveWorld }>({
