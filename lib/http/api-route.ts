@@ -17,26 +17,33 @@ type RouteContext<P> = { params: Promise<P> };
 export function apiRoute<P = Record<string, never>>(
   handler: (request: Request, actor: Actor, params: P) => Promise<Response>,
 ) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
-    try {
-      // ⚠ SECURITY: before anything else, so a forged write never reaches the domain layer.
-      if (isForbiddenCrossOriginWrite(request.method, request.headers, appOrigins(request.url, getEnv().AUTH_URL))) {
-        logger.warn(
-          { method: request.method, path: new URL(request.url).pathname, origin: request.headers.get("origin")?.slice(0, 200) ?? null },
-          "cross-origin cookie write refused",
-        );
-        throw new AppError(
-          "FORBIDDEN",
-          "Writes with a session cookie must come from this app (Origin header). API clients authenticate with a bearer key.",
-        );
-      }
-      const actor = await getActor();
-      if (!actor) return unauthenticated();
-      const response = await handler(request, actor, await context.params);
-      response.headers.set("cache-control", "no-store");
-      return response;
-    } catch (error) {
-      return problemFromError(error);
+  return (request: Request, context: RouteContext<P>): Promise<Response> =>
+    answerApiRequest(request, getActor, async (actor) => handler(request, actor, await context.params));
+}
+
+/**
+ * The shell every API route shares — also the routes a gated session may still reach
+ * (lib/auth/session-setup-route.ts), which only resolve their actor differently.
+ */
+export async function answerApiRequest<A>(request: Request, resolve: () => Promise<A | null>, handle: (actor: A) => Promise<Response>): Promise<Response> {
+  try {
+    // ⚠ SECURITY: before anything else, so a forged write never reaches the domain layer.
+    if (isForbiddenCrossOriginWrite(request.method, request.headers, appOrigins(request.url, getEnv().AUTH_URL))) {
+      logger.warn(
+        { method: request.method, path: new URL(request.url).pathname, origin: request.headers.get("origin")?.slice(0, 200) ?? null },
+        "cross-origin cookie write refused",
+      );
+      throw new AppError(
+        "FORBIDDEN",
+        "Writes with a session cookie must come from this app (Origin header). API clients authenticate with a bearer key.",
+      );
     }
-  };
+    const actor = await resolve();
+    if (!actor) return unauthenticated();
+    const response = await handle(actor);
+    response.headers.set("cache-control", "no-store");
+    return response;
+  } catch (error) {
+    return problemFromError(error);
+  }
 }

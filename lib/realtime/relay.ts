@@ -125,9 +125,9 @@ class Connection {
       if (event.seq !== null && event.seq <= this.position) continue;
       // ⚠ A removed collaboration (or a new one), or any revocation (`scope.changed`: the
       // account was deactivated, signed out, changed role or teams, its key was revoked)
-      // changes this receiver's scope from this event on: re-check the receiver and reload
-      // before deciding anything that follows. A receiver that is gone closes the stream.
-      if (changesScopeOf(event) === this.scope.userId && !(await this.reloadScope())) return;
+      // changes this receiver's scope from this event on. The re-check above, made after the
+      // whole batch had committed, already covers every such event in it; a batch without
+      // one holds none, so nothing here re-checks again.
       if (event.type === scopeChangedType) {
         if (event.seq !== null) this.position = event.seq;
         continue;

@@ -9,12 +9,12 @@ import type { Actor } from "../../access/actor";
 import { memberContextFieldsFor } from "../../access/member-context-fields";
 import { memberWhereForActor, messageWhereForActor } from "../../access/scopes";
 import { getDb } from "../../db/client";
-import { AppError } from "../../errors";
 import { authorize } from "../audit/authorize";
 import { recordAudit } from "../audit/record-audit";
 import { attachmentViewSelect, toAttachmentView } from "./attachment-view";
 import type { AttachmentView } from "./schemas";
 import { parseRecordId } from "../shared/record-id";
+import { recordNotFound } from "../audit/record-not-found";
 
 const MAX_DOCUMENTS = 50;
 
@@ -24,16 +24,14 @@ export async function listMemberDocuments(actor: Actor, memberId: string): Promi
   const db = await getDb();
   const id = parseRecordId(memberId);
   if (!id || !memberContextFieldsFor(actor.role).has("documents")) {
-    await recordAudit(db, actor, { action: "memberDocuments.list", outcome: "DENIED", ...target, reason: id ? "field_not_granted" : "out_of_scope" });
-    throw new AppError("NOT_FOUND");
+    throw await recordNotFound(db, actor, { action: "memberDocuments.list", ...target, reason: id ? "field_not_granted" : "out_of_scope" });
   }
   // ⚠ The member must be in the actor's scope, like the context panel (memberWhereForActor).
   // Filtering the documents alone would answer an empty list for anyone — and audit it as
   // an ALLOWED read of that member, naming the actor in her "who has seen my messages".
   const member = await db.user.findFirst({ where: { id, ...memberWhereForActor(actor), memberProfile: { isNot: null } }, select: { id: true } });
   if (!member) {
-    await recordAudit(db, actor, { action: "memberDocuments.list", outcome: "DENIED", ...target, reason: "out_of_scope" });
-    throw new AppError("NOT_FOUND");
+    throw await recordNotFound(db, actor, { action: "memberDocuments.list", ...target });
   }
   const rows = await db.attachment.findMany({
     where: { memberId: id, status: "CLEAN", message: messageWhereForActor(actor) },

@@ -24,9 +24,8 @@ export async function anchorAuditHead(head: SealedHead): Promise<boolean> {
     return true;
   } catch (error) {
     owed = true;
-    // Name and code only: never the line or a path that could be long or odd.
-    const e = error as { name?: string; code?: unknown };
-    logger.error({ errorName: e?.name ?? typeof error, code: typeof e?.code === "string" ? e.code : undefined }, "audit anchor write failed; the next sealing pass anchors the head again");
+    // The shared serializer: class, code, frames and causes, never the message (lib/log/serialize-error.ts).
+    logger.error({ err: error }, "audit anchor write failed; the next sealing pass anchors the head again");
     return false;
   }
 }

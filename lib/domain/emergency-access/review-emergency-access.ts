@@ -3,11 +3,11 @@ import { getDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { auditRowData } from "../audit/audit-row-data";
 import { authorize } from "../audit/authorize";
-import { recordAudit } from "../audit/record-audit";
 import { isRecordNotFound } from "../messages/prisma-errors";
 import { emergencyAccessReviewSelect, toEmergencyAccessReviewItem } from "./emergency-access-view";
 import { reviewEmergencyAccessSchema, type EmergencyAccessReviewItem, type ReviewEmergencyAccessInput } from "./schemas";
 import { parseRecordId } from "../shared/record-id";
+import { recordNotFound } from "../audit/record-not-found";
 
 const action = "emergencyAccess.review";
 const alreadyReviewed = () => new AppError("CONFLICT", "This emergency access was already reviewed.");
@@ -21,8 +21,7 @@ export async function reviewEmergencyAccess(actor: Actor, accessId: string, inpu
   const id = parseRecordId(accessId);
   const existing = id ? await db.emergencyAccess.findUnique({ where: { id }, select: { reviewedAt: true, userId: true, threadId: true, thread: { select: { memberId: true } } } }) : null;
   if (!id || !existing) {
-    await recordAudit(db, actor, { ...target, action, outcome: "DENIED", reason: "not_found" });
-    throw new AppError("NOT_FOUND");
+    throw await recordNotFound(db, actor, { ...target, action, reason: "not_found" });
   }
   if (existing.reviewedAt) throw alreadyReviewed();
 

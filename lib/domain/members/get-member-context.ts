@@ -2,12 +2,12 @@ import type { Actor } from "../../access/actor";
 import { memberContextFields, memberContextFieldsFor, type MemberContextField } from "../../access/member-context-fields";
 import { memberWhereForActor, ticketWhereForActor } from "../../access/scopes";
 import { getDb } from "../../db/client";
-import { AppError } from "../../errors";
 import { authorize } from "../audit/authorize";
 import { recordAudit } from "../audit/record-audit";
 import { memberContextSelect, type MemberContextRow } from "./member-context-select";
 import type { MemberContextView } from "./schemas";
 import { parseRecordId } from "../shared/record-id";
+import { recordNotFound } from "../audit/record-not-found";
 
 /** How many of the member's tickets the panel lists. */
 const RECENT_TICKETS = 5;
@@ -34,14 +34,7 @@ export async function getMemberContext(actor: Actor, memberId: string): Promise<
   if (!user || !profile) {
     // ⚠ Missing, out of scope or malformed: the same NOT_FOUND, audited as DENIED. The id
     // goes in recordId, not memberId: nothing of that person was shown.
-    await recordAudit(db, actor, {
-      action: "memberContext.read",
-      outcome: "DENIED",
-      recordType: "member",
-      recordId: memberId,
-      reason: "out_of_scope",
-    });
-    throw new AppError("NOT_FOUND");
+    throw await recordNotFound(db, actor, { action: "memberContext.read", recordType: "member", recordId: memberId });
   }
 
   const recentTickets = granted.has("recentTickets")

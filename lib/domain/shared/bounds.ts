@@ -12,7 +12,6 @@ import { z } from "zod";
 export const minInputYear = 1900;
 export const maxInputYear = 9999;
 
-export const int4Max = 2_147_483_647;
 /** PostgreSQL bigint's largest value (bigint ids: the audit log, the outbox). */
 export const int8Max = 9_223_372_036_854_775_807n;
 
@@ -42,11 +41,6 @@ export const int8IdTextSchema = z
   .regex(/^[1-9][0-9]{0,18}$/, { message: "must be a positive whole number", abort: true })
   // Only reached when the regex held (abort), so BigInt never throws here.
   .refine((v) => BigInt(v) <= int8Max, "must be at most 9223372036854775807");
-
-/** The same test without zod, for ids read from headers (Last-Event-ID). */
-export function isInt8IdText(value: string): boolean {
-  return int8IdTextSchema.safeParse(value).success;
-}
 
 /** Cursors are short; anything longer is not one of ours (checked before decoding). */
 export const maxCursorLength = 400;
