@@ -7,6 +7,7 @@
  */
 import { useRef, useState, type FormEvent } from "react";
 import { changePasswordSchema, MIN_PASSWORD_LENGTH } from "@/lib/domain/auth/schemas";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Field = "currentPassword" | "newPassword" | "confirmPassword";
 type Errors = Partial<Record<Field, string>>;
@@ -55,6 +56,7 @@ export function ChangePasswordForm({ oneTimePassword, homePath }: { oneTimePassw
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const [done, setDone] = useState(false);
 
   function showErrors(next: Errors) {
@@ -124,7 +126,7 @@ export function ChangePasswordForm({ oneTimePassword, homePath }: { oneTimePassw
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <PasswordField
         name="currentPassword"
         label={oneTimePassword ? "One-time password" : "Current password"}
@@ -145,7 +147,7 @@ export function ChangePasswordForm({ oneTimePassword, homePath }: { oneTimePassw
           {formError}
         </p>
       )}
-      <button type="submit" disabled={pending} className={primary}>
+      <button type="submit" disabled={pending || !hydrated} className={primary}>
         {pending ? "Changing…" : "Change password"}
       </button>
     </form>

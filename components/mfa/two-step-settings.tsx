@@ -12,6 +12,7 @@ import type { MfaEnrolment, MfaStatus, RecoveryCodes } from "@/lib/domain/mfa/sc
 import { qrCodeMatrix } from "./qr-code";
 import { QrCodeImage } from "./qr-code-image";
 import { RecoveryCodeList } from "./recovery-code-list";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 const inputClass =
   "mt-1 block w-full max-w-xs rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-base tracking-wider shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 aria-[invalid=true]:border-red-500";
@@ -54,6 +55,7 @@ function CodeForm({
 }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -76,7 +78,7 @@ function CodeForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-3">
       <div>
         <label htmlFor={id} className={labelClass}>
           {label}
@@ -99,7 +101,7 @@ function CodeForm({
         </p>
       </div>
       <Alert message={error} id={`${id}-error`} />
-      <button type="submit" disabled={pending} className={submitClass}>
+      <button type="submit" disabled={pending || !hydrated} className={submitClass}>
         {pending ? "Checking…" : submitLabel}
       </button>
     </form>

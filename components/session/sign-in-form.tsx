@@ -3,6 +3,7 @@
 import { useRef, useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import { MFA_CODE_REQUIRED } from "@/lib/domain/mfa/schemas";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 // One message for every failure (unknown account, wrong password, wrong code, locked out),
 // so the form never reveals which accounts exist.
@@ -19,6 +20,7 @@ const inputClass =
 export function SignInForm() {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const [needsCode, setNeedsCode] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -64,7 +66,7 @@ export function SignInForm() {
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-4 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm" noValidate>
+    <form ref={formRef} method="post" onSubmit={onSubmit} className="space-y-4 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm" noValidate>
       <div className="space-y-1">
         <label htmlFor="email" className="block text-sm font-medium text-slate-800">
           Email
@@ -122,7 +124,7 @@ export function SignInForm() {
       )}
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || !hydrated}
         className="w-full rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white shadow-sm hover:bg-brand-700 disabled:cursor-wait disabled:opacity-70"
       >
         {pending ? "Signing in…" : "Sign in"}
