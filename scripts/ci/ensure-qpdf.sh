@@ -4,7 +4,7 @@
 set -euo pipefail
 QPDF="${QPDF_PATH:-/usr/bin/qpdf}"
 if [ -x "$QPDF" ]; then
-  echo "qpdf: $("$QPDF" --version 2>/dev/null | head -n 1)"
+  echo "qpdf: $("$QPDF" --version 2>/dev/null | sed -n 1p)"
   exit 0
 fi
 if [ "$(id -u)" != "0" ]; then
@@ -15,4 +15,5 @@ echo "Installing Debian's qpdf…"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq qpdf >/dev/null
-"$QPDF" --version | head -n 1
+# sed reads all of it: `head` would close the pipe early and, under pipefail, fail the script.
+echo "qpdf: $("$QPDF" --version | sed -n 1p)"
