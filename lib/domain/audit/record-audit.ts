@@ -24,8 +24,22 @@ type AuditWriter = Pick<Prisma.TransactionClient, "auditLog">;
  * insert either (prisma/migrations/20261202060000_audit_insert_columns).
  */
 export const insertAuditRowSql = `
-  INSERT INTO audit_log (actor_id, actor_role, action, outcome, member_id, record_type, record_id, reason, ip, user_agent, details)
-  VALUES ($1::uuid, $2, $3, $4::"AuditOutcome", $5::uuid, $6, $7, $8, $9, $10, $11::jsonb)`;
+  INSERT INTO audit_log (${auditRowColumnsSql()})
+  VALUES (${auditRowValuesSql(1)})`;
+
+/**
+ * insertAuditRowSql's column list and its values, for an audit row written by a larger
+ * statement (`INSERT INTO audit_log (${auditRowColumnsSql()}) SELECT ${auditRowValuesSql(n)}
+ * FROM …`, messages/send-write-sql.ts) with auditRowParams at $n…$n+10 — the same row.
+ */
+export function auditRowColumnsSql(): string {
+  return "actor_id, actor_role, action, outcome, member_id, record_type, record_id, reason, ip, user_agent, details";
+}
+
+export function auditRowValuesSql(first: number): string {
+  const p = (i: number) => `$${first + i}`;
+  return `${p(0)}::uuid, ${p(1)}, ${p(2)}, ${p(3)}::"AuditOutcome", ${p(4)}::uuid, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}::jsonb`;
+}
 
 /** The parameters of insertAuditRowSql: the row auditRowData makes (so both paths write the same row). */
 export function auditRowParams(actor: AuditActor | null, entry: AuditEntry, origin?: RequestOrigin | null): unknown[] {

@@ -17,6 +17,11 @@ export async function findOwnMessage(db: PrismaClient, actor: Actor, clientMessa
     select: { id: true },
   });
   if (!exists) return null;
+  return loadOwnMessage(db, actor, clientMessageId);
+}
+
+/** The full load alone, for a caller that has already probed the key (send-state-sql.ts). */
+export function loadOwnMessage(db: PrismaClient, actor: Actor, clientMessageId: string) {
   return db.message.findFirst({
     where: { AND: [{ authorId: actor.userId, clientMessageId }, messageWhereForActor(actor)] },
     select: { ...messageViewSelect, thread: { select: threadViewSelect } },
