@@ -3,17 +3,17 @@
  * that each one is served by the index it should use and a flag on any Seq Scan of a big
  * table. Run inside a transaction that is rolled back, so the send's writes leave nothing.
  *
- * The queue page and a thread's messages page are the exact SQL the domain sends
- * (queuePageSql, messagePageSql). The others are written here in the shape of the
- * statements Prisma sends for the same domain call (one table, the same WHERE, ORDER BY
- * and LIMIT): the thread list of a member, the per-request actor load (GET /me and every
- * authenticated request), and the send's reads and writes. Plans hold ids and timings
- * only, no row contents.
+ * The queue page (one statement: page, rows, previews, counts, calendars, audit row) and a
+ * thread's messages page are the exact SQL the domain sends (queueStatement,
+ * messagePageSql). The others are written here in the shape of the statements Prisma sends
+ * for the same domain call (one table, the same WHERE, ORDER BY and LIMIT): the thread list
+ * of a member, the per-request actor load (GET /me and every authenticated request), and the
+ * send's reads and writes. Plans hold ids and timings only, no row contents.
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { messagePageSql } from "../../lib/domain/messages/message-page-sql";
-import { queuePageSql } from "../../lib/domain/tickets/queue-page-sql";
+import { queueStatement } from "../../lib/domain/tickets/queue-page-sql";
 
 /**
  * A table with at least this many rows is "big": a Seq Scan of it on a hot path is a defect,
@@ -36,7 +36,7 @@ export type HotPlan = {
 
 type HotQuery = { name: string; table: string; sql: string; params: unknown[]; expected: string[] };
 
-type Subjects = { queueId: string; guideId: string; longThreadId: string; memberId: string; memberThreadId: string };
+type Subjects = { teamId: string; guideId: string; longThreadId: string; memberId: string; memberThreadId: string };
 
 async function pickSubjects(client: pg.Client): Promise<Subjects> {
   const one = async <T extends Record<string, string>>(sql: string): Promise<T> => {
@@ -56,16 +56,25 @@ async function pickSubjects(client: pg.Client): Promise<Subjects> {
     `SELECT m.thread_id, t.member_id FROM (SELECT thread_id FROM messages GROUP BY thread_id ORDER BY count(*) DESC LIMIT 1) m JOIN threads t ON t.id = m.thread_id`,
   );
   const own = await one<{ id: string }>(`SELECT id FROM threads WHERE member_id = '${long.member_id}' ORDER BY last_message_at DESC LIMIT 1`);
-  return { queueId: busy.queue_id, guideId: guide.id, longThreadId: long.thread_id, memberId: long.member_id, memberThreadId: own.id };
+  return { teamId: busy.team_id, guideId: guide.id, longThreadId: long.thread_id, memberId: long.member_id, memberThreadId: own.id };
 }
 
 function hotQueries(s: Subjects): HotQuery[] {
-  const queue = queuePageSql({ queueIds: [s.queueId], view: "open", actorId: s.guideId, after: null, take: 101 });
+  // The guide's queue page as listQueueTickets sends it (its audit row is rolled back with the rest).
+  const guide = { userId: s.guideId, role: "CARE_GUIDE" as const, teamIds: [s.teamId], origin: { ip: null, userAgent: "explain-hot" } };
+  const queue = queueStatement({ actor: guide, view: "open", after: null, limit: 100, now: new Date() });
   const messagesStaff = messagePageSql({ threadId: s.longThreadId, memberVisibleOnly: false, before: null, take: 51 });
   const messagesMember = messagePageSql({ threadId: s.longThreadId, memberVisibleOnly: true, before: null, take: 51 });
   const newId = randomUUID();
   return [
-    { name: "queue page (open view, busiest queue, LIMIT 101)", table: "tickets", sql: queue.text, params: [...queue.values], expected: ["tickets_queue_open_waiting_idx"] },
+    {
+      name: "queue page (open view, busiest queue, 100 rows: page, rows, previews, counts, audit row)",
+      table: "tickets",
+      sql: queue.text,
+      params: queue.values,
+      // The page in display order; the counts from the two indexes alone (index-only scans).
+      expected: ["tickets_queue_open_waiting_idx", "tickets_queue_id_thread_id_status_assignee_id_idx", "threads_team_id_id_idx"],
+    },
     { name: "thread messages page, staff (5,000-message thread)", table: "messages", sql: messagesStaff.text, params: [...messagesStaff.values], expected: ["messages_thread_id_created_at_idx"] },
     { name: "thread messages page, member (5,000-message thread)", table: "messages", sql: messagesMember.text, params: [...messagesMember.values], expected: ["messages_thread_id_created_at_idx"] },
     {

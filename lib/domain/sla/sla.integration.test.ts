@@ -6,8 +6,11 @@ import { getDb } from "../../db/client";
 import { sendMessage } from "../messages/send-message";
 import { createThread } from "../threads/create-thread";
 import { listQueueTickets } from "../tickets/list-queue-tickets";
-import { createMember, createStaff, createTeam, type TeamFixture } from "../tickets/test-fixtures";
+import { createMember, createStaff, createTeam, createTicket, type TeamFixture } from "../tickets/test-fixtures";
 import { getTeamSla } from "./get-team-sla";
+import { loadSlaCalendars } from "./load-sla-calendars";
+import { queueSlaFor } from "./queue-sla";
+import { computeSlaDue } from "./sla-due";
 import { unsafeSweepSlaBreaches } from "./unsafe-sweep-sla-breaches";
 import { updateTeamSla } from "./update-team-sla";
 
@@ -106,6 +109,46 @@ describe("response targets", () => {
     const both = await breaches(ticketId);
     expect(both.map((e) => e.toValue)).toEqual(["first_response", "next_response"]);
     expect(await alerts(ticketId)).toHaveLength(4);
+  });
+
+  // The queue page reads the calendars inside its own statement, a live queue row through
+  // queueSlaFor, the sweep through loadSlaCalendars: one answer for all three.
+  it("gives the same target in the queue page, a live queue row and the sweep, in a team's hours and zone", async () => {
+    const db = await getDb();
+    const zoned = await createTeam();
+    await db.team.update({
+      where: { id: zoned.teamId },
+      data: { timeZone: "America/New_York", hours: [1, 2, 3, 4, 5].map((day) => ({ day, start: "09:00", end: "17:30" })) },
+    });
+    await updateTeamSla(admin, zoned.teamId, {
+      policies: [
+        { priority: "NORMAL", firstResponseMinutes: 600, nextResponseMinutes: 45 },
+        { priority: "HIGH", firstResponseMinutes: 30, nextResponseMinutes: 20 },
+      ],
+    });
+    const staff = await actorFor((await createStaff("CARE_GUIDE", [zoned.teamId])).email);
+    const m = await createMember(zoned.teamId);
+    const make = (fields: Partial<Parameters<typeof createTicket>[0]>) =>
+      createTicket({ teamId: zoned.teamId, queueId: zoned.queueId, memberId: m.id, status: "OPEN", waitingSince: minutesAgo(90), ...fields });
+    const ids = [
+      (await make({ priority: "NORMAL" })).ticketId,
+      (await make({ priority: "HIGH", waitingSince: new Date("2026-03-06T21:00:00Z") })).ticketId, // a Friday evening, before the clocks change
+      (await make({ priority: "URGENT" })).ticketId, // no target for the priority
+      (await make({ status: "PENDING" })).ticketId, // nobody waits
+    ];
+    await db.ticket.update({ where: { id: ids[0] }, data: { firstResponseAt: minutesAgo(100) } });
+
+    const { items } = await listQueueTickets(staff, { view: "all" });
+    const rows = await db.ticket.findMany({ where: { id: { in: ids } }, select: { id: true, teamId: true, status: true, priority: true, waitingSince: true, firstResponseAt: true } });
+    const live = await queueSlaFor(rows);
+    const calendar = (await loadSlaCalendars(db, [zoned.teamId])).get(zoned.teamId);
+    for (const row of rows) {
+      const due = computeSlaDue(row, calendar);
+      const expected = due ? { kind: due.kind, dueAt: due.dueAt.toISOString() } : null;
+      expect(items.find((i) => i.id === row.id)!.sla).toEqual(expected);
+      expect(live.get(row.id) ?? null).toEqual(expected);
+    }
+    expect(items.filter((i) => i.sla).map((i) => i.sla!.kind).sort()).toEqual(["first_response", "next_response"]);
   });
 
   it("pauses on hold and ignores tickets nobody waits on", async () => {

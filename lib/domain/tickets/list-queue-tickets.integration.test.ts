@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { actorFor } from "../../../test/actors";
 import type { Actor } from "../../access/actor";
+import { countRoundTrips } from "../../../test/round-trips";
 import { ticketWhereForActor } from "../../access/scopes";
 import { getDb } from "../../db/client";
-import { Prisma } from "../../db/generated/client";
+import { recordAudit } from "../audit/record-audit";
 import { listQueueTickets } from "./list-queue-tickets";
-import { queuePageSql, type QueuePageQuery } from "./queue-page-sql";
+import { queueStatement, type QueueFilter } from "./queue-page-sql";
 import { createMember, createStaff, createTeam, createTicket, demoTeam, type TeamFixture } from "./test-fixtures";
 
 const HOUR = 60 * 60 * 1000;
@@ -60,8 +61,8 @@ const ids = (items: { id: string }[]) => items.map((i) => i.id);
 const names = (...keys: string[]) => keys.map((k) => t[k]);
 
 describe("listQueueTickets", () => {
-  // ⚠ The queue's scope check is threadWhereForActor's staff branch written out in SQL
-  // (queueRowsSql): each branch of it, both ways, on the stray ticket whose thread is Harbor's.
+  // ⚠ The queue's scope check is threadWhereForActor written out in SQL (threadScopeSql, in
+  // queueStatement): each staff branch of it, both ways, on the stray ticket whose thread is Harbor's.
   it("shows the stray ticket to a colleague only while an active collaboration or a running emergency access reaches its thread", async () => {
     const db = await getDb();
     const other = await createStaff("CARE_GUIDE", [team.teamId]);
@@ -177,6 +178,59 @@ describe("listQueueTickets", () => {
     }
   });
 
+  it("answers in one round trip: page, rows, previews, counts, calendars and the audit row", async () => {
+    expect(await countRoundTrips(() => listQueueTickets(guide, { view: "all", limit: 3 }))).toBe(1);
+  });
+
+  it("serves an actor of two teams from both queues, counting both, in display order", async () => {
+    const second = await createTeam();
+    const member = await createMember(second.teamId);
+    const other = (await createTicket({ teamId: second.teamId, queueId: second.queueId, memberId: member.id, status: "NEW", waitingSince: at(0.5), lastActivityAt: at(0) })).ticketId;
+    const both = await actorFor((await createStaff("NURSE", [team.teamId, second.teamId])).email);
+    const { items, counts } = await listQueueTickets(both, { view: "all", limit: 200 });
+    expect(ids(items)).toEqual([...names("t2"), other, ...names("t8", "t1", "t7", "t4", "t3", "t5", "t6")]);
+    expect(counts).toEqual({ open: 7, mine: 0, unassigned: 3, all: 9 });
+    // Paging across both queues, one row at a time.
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listQueueTickets(both, { view: "open", limit: 1, ...(cursor ? { cursor } : {}) });
+      seen.push(...ids(page.items));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && seen.length < 20);
+    expect(seen).toEqual([...names("t2"), other, ...names("t8", "t1", "t7", "t4", "t3")]);
+  });
+
+  it("gives staff of no team an empty queue, still audited", async () => {
+    const db = await getDb();
+    const loner = await actorFor((await createStaff("CARE_GUIDE", [])).email);
+    expect(await listQueueTickets(loner)).toEqual({ items: [], nextCursor: null, counts: { open: 0, mine: 0, unassigned: 0, all: 0 } });
+    const row = await db.auditLog.findFirstOrThrow({ where: { actorId: loner.userId, action: "ticket.list" }, orderBy: { id: "desc" } });
+    expect(row).toMatchObject({ outcome: "ALLOWED", memberId: null, details: { count: 0, memberIds: [], view: "open" } });
+  });
+
+  // ⚠ The statement writes the audit row itself: it must be the row recordAudit writes.
+  it("writes the same audit row as recordAudit would, with the members in page order", async () => {
+    const db = await getDb();
+    const actor = { ...guide, origin: { ip: "10.9.8.7", userAgent: "queue\u0000test" } };
+    const latestTwo = () => db.auditLog.findMany({ where: { actorId: guide.userId, action: "ticket.list" }, orderBy: { id: "desc" }, take: 2 });
+    const strip = ({ id: _id, occurredAt: _at, ...rest }: Awaited<ReturnType<typeof latestTwo>>[number]) => rest;
+
+    const { items } = await listQueueTickets(actor, { view: "all" });
+    const memberIds = [...new Set(items.map((i) => i.member.id))];
+    expect(memberIds.length).toBeGreaterThan(1);
+    await recordAudit(db, actor, { action: "ticket.list", memberId: null, details: { count: items.length, memberIds, view: "all" } });
+    const [fromRecordAudit, fromStatement] = await latestTwo();
+    expect(strip(fromStatement!)).toEqual(strip(fromRecordAudit!));
+    expect(fromStatement).toMatchObject({ ip: "10.9.8.7", userAgent: "queue\ufffdtest", details: { memberIds } });
+
+    // One member shown: the row names her.
+    await listQueueTickets(actor, { view: "unassigned" });
+    await recordAudit(db, actor, { action: "ticket.list", memberId: members[0]!.id, details: { count: 2, memberIds: [members[0]!.id], view: "unassigned" } });
+    const [one, oneFromStatement] = await latestTwo();
+    expect(strip(oneFromStatement!)).toEqual(strip(one!));
+  });
+
   it("audits one row per listing with the count and the members shown, and no contents", async () => {
     const db = await getDb();
     const before = await db.auditLog.count({ where: { actorId: guide.userId, action: "ticket.list" } });
@@ -190,41 +244,52 @@ describe("listQueueTickets", () => {
   });
 });
 
-describe("the queue's page query", () => {
-  async function plan(q: Omit<QueuePageQuery, "actorId" | "after" | "take">): Promise<string> {
+describe("the queue's statement", () => {
+  async function plan(q: Omit<QueueFilter, "after">): Promise<string> {
     const db = await getDb();
-    const sql = queuePageSql({ ...q, actorId: guide.userId, after: null, take: 51 });
+    const { text, values } = queueStatement({ ...q, actor: guide, after: null, limit: 50, now: new Date() });
     // Sequential scans, bitmap scans and sorts off: with so few rows the planner might rightly
     // prefer any of them (and which one depends on the statistics other tests left behind);
-    // this asks whether the partial index can serve the query, in its order, at all (its
-    // predicate must be implied). docs/performance.md shows it chosen at real volume.
+    // this asks whether the indexes can serve the statement, the page in its order, at all
+    // (the partial index's predicate must be implied). docs/performance.md shows them chosen
+    // at real volume. EXPLAIN without ANALYZE: the statement's audit row is not written.
     const [, , , rows] = await db.$transaction([
       db.$executeRawUnsafe("SET LOCAL enable_seqscan = off"),
       db.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off"),
       db.$executeRawUnsafe("SET LOCAL enable_sort = off"),
-      db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${sql}`),
+      db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${text}`, ...values),
     ]);
     return rows.map((r) => r["QUERY PLAN"]).join("\n");
   }
+  /** The page's own part of the plan (the counts read tickets too). */
+  const pageOf = (plan: string) => plan.slice(plan.indexOf("CTE page"), plan.indexOf("CTE shown"));
 
   it.each([
     [{ view: "open" }],
     [{ view: "mine" }],
     [{ view: "unassigned" }],
-  ] as const)("uses tickets_queue_open_waiting_idx for %o", async (q) => {
-    expect(await plan({ queueIds: [team.queueId], ...q })).toContain("tickets_queue_open_waiting_idx");
+  ] as const)("pages %o with tickets_queue_open_waiting_idx", async (q) => {
+    expect(pageOf(await plan(q))).toContain("tickets_queue_open_waiting_idx");
   });
 
-  // With one status asked for, (queue_id, status) is at least as selective; either index
-  // serves it, but never a scan of the whole table.
+  it("counts from the indexes alone: tickets by queue and thread, threads by team", async () => {
+    const p = await plan({ view: "open" });
+    expect(p).toContain("Index Only Scan using tickets_queue_id_thread_id_status_assignee_id_idx");
+    expect(p).toContain("Index Only Scan using threads_team_id_id_idx");
+  });
+
+  // With one status asked for, (queue_id, thread_id, status, …) can serve it too; either
+  // index, but never a scan of the whole table.
   it.each([
     [{ view: "open", status: "PENDING" }],
     [{ view: "all", status: "OPEN" }],
-  ] as const)("uses a queue index for %o", async (q) => {
-    expect(await plan({ queueIds: [team.queueId], ...q })).toMatch(/tickets_queue_open_waiting_idx|tickets_queue_id_status_idx/);
+  ] as const)("pages %o with a queue index", async (q) => {
+    expect(pageOf(await plan(q))).toMatch(/tickets_queue_open_waiting_idx|tickets_queue_id_thread_id_status_assignee_id_idx/);
   });
 
-  it("cannot use it when CLOSED tickets are asked for", async () => {
-    expect(await plan({ queueIds: [team.queueId], view: "all" })).not.toContain("tickets_queue_open_waiting_idx");
+  it("cannot use the partial index when CLOSED tickets are asked for", async () => {
+    const page = pageOf(await plan({ view: "all" }));
+    expect(page).toContain("Index Scan");
+    expect(page).not.toContain("tickets_queue_open_waiting_idx");
   });
 });

@@ -1,23 +1,35 @@
 /**
- * The queue's page query, in SQL so that the partial index `tickets_queue_open_waiting_idx`
- * (queue_id, waiting_since, last_activity_at, id) WHERE status <> 'CLOSED' AND status <>
- * 'SOLVED' can serve it: the index holds the open work in display order, so a page is an
- * index scan that stops after LIMIT rows instead of reading and sorting the whole backlog.
+ * The queue page as ONE statement (listQueueTickets): the page of the actor's team queues in
+ * display order, its rows through the thread scope with their previews, the four view
+ * counts, the cursor of the next page, the SLA calendars of the teams shown, and the audit
+ * row of the read. One round trip and one named prepared statement per shape of the
+ * filters: the queue page is the busiest read of the console, and each statement more cost
+ * a round trip's CPU on both sides (docs/performance.md, "The queue page").
  *
- * Why not Prisma: Prisma sends every enum value as a parameter cast from text
- * (`status <> CAST($1::text AS "TicketStatus")`). That cast goes through a STABLE input
- * function, so PostgreSQL cannot prove at plan time that the query implies the index's
- * predicate, and never uses a partial index on status — even with sequential scans off.
- * Here the status conditions are literals written in this file (never input).
+ * The page is served by the partial index `tickets_queue_open_waiting_idx` (queue_id,
+ * waiting_since, last_activity_at, id) WHERE status <> 'CLOSED' AND status <> 'SOLVED': the
+ * index holds the open work in display order, so the page is an index scan that stops after
+ * LIMIT rows instead of reading and sorting the whole backlog. Two things keep it there:
+ *  - the status conditions are literals written in this file (never input). A parameter
+ *    cast to the enum goes through a STABLE input function, so PostgreSQL cannot prove at
+ *    plan time that the query implies the index's predicate (Prisma sends enums that way,
+ *    which is why this is raw SQL);
+ *  - one queue (the usual case: one team, and a team has one queue) is an equality on the
+ *    leading column, from a scalar subquery on queues.team_id (unique). `= ANY(array)` there
+ *    makes PostgreSQL 15 give up the index order and sort; actors of several teams get that.
  *
- * ⚠ SECURITY: this query only orders candidate ids of the actor's own queues. It is not
- * the scope check: listQueueTickets loads the rows through queueRowsSql (below), which
- * applies the thread scope, so a candidate outside the actor's scope is dropped there.
- *
- * The page runs through getSql() (Prisma.Sql's `text` and `values`), so the same enum
- * literals reach PostgreSQL as before.
+ * ⚠ SECURITY: the scope. The page only orders candidate tickets of the actor's own team
+ * queues; a row is shown only when its thread passes threadScopeSql (threadWhereForActor
+ * written as SQL: for staff the owning team, an active collaboration or a running emergency
+ * access; no thread at all for other roles). The counts are numbers only, over the actor's
+ * queues and threads their teams own (the team branch of the scope, the only one a ticket in
+ * the actor's own queue can need; a ticket whose thread another team owns is not counted).
  */
-import { Prisma } from "../../db/generated/client";
+import { createHash } from "node:crypto";
+import { threadScopeParams, threadScopeSql } from "../../access/thread-scope-sql";
+import type { Actor } from "../../access/actor";
+import { auditRowData } from "../audit/audit-row-data";
+import { slaCalendarsJsonSql } from "../sla/queue-sla";
 import type { QueueCursor } from "./queue-cursor";
 import type { queueViews, TicketPriority, TicketStatus } from "./schemas";
 
@@ -26,111 +38,209 @@ export type QueueView = (typeof queueViews)[number];
 /** The statuses of the open views: every ticket not SOLVED or CLOSED. */
 export const openStatuses = ["NEW", "OPEN", "PENDING", "ON_HOLD"] as const satisfies readonly TicketStatus[];
 
-export type QueuePageQuery = {
-  queueIds: readonly string[];
+export type QueueFilter = {
   view: QueueView;
-  actorId: string;
   status?: TicketStatus | undefined;
   /** undefined: anyone; null: nobody; else that user. */
   assigneeId?: string | null | undefined;
   after: QueueCursor | null;
-  take: number;
 };
 
-export type QueuePageRow = { id: string; waitingSince: Date | null; lastActivityAt: Date };
+/** Positional parameters: `add` returns the placeholder of a new one, with its cast. */
+class Params {
+  constructor(readonly values: unknown[] = []) {}
+  add(value: unknown, cast: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${cast}`;
+  }
+}
 
-const notClosed = Prisma.raw(`t.status <> 'CLOSED'`);
+const displayOrder = `t.waiting_since ASC NULLS LAST, t.last_activity_at ASC, t.id ASC`;
+
 // The index predicate, word for word, so the planner sees at once that it applies. With the
 // six ticket states it means exactly the open views' NEW, OPEN, PENDING, ON_HOLD.
-const notClosedOrSolved = Prisma.raw(`t.status <> 'CLOSED' AND t.status <> 'SOLVED'`);
+const notClosedOrSolved = `t.status <> 'CLOSED' AND t.status <> 'SOLVED'`;
 
-export function queuePageSql(q: QueuePageQuery): Prisma.Sql {
-  // One queue (the usual case) as an equality: an `= ANY(array)` condition on the leading
-  // column would make PostgreSQL 15 give up on the index order and sort.
-  const conditions: Prisma.Sql[] = [
-    q.queueIds.length === 1 ? Prisma.sql`t.queue_id = ${q.queueIds[0]}::uuid` : Prisma.sql`t.queue_id = ANY(${[...q.queueIds]}::uuid[])`,
-  ];
+/** The page's conditions on tickets `t` after the queue's own. */
+function filterConditions(p: Params, actorId: string, q: QueueFilter): string[] {
+  const conditions: string[] = [];
   // Whenever the filter rules CLOSED out, say so literally: that is what lets the planner
   // use the partial index (also for a status filter on the "all" view).
   // The open views say it as the index predicate, and only once: repeating the same
   // condition as an IN list as well makes the planner multiply selectivities, misjudge the
   // row count by 50× and pick a bitmap scan plus sort over the whole backlog.
   if (q.view !== "all") conditions.push(notClosedOrSolved);
-  else if (q.status !== undefined && q.status !== "CLOSED") conditions.push(notClosed);
-  if (q.view === "mine") conditions.push(Prisma.sql`t.assignee_id = ${q.actorId}::uuid`);
-  if (q.view === "unassigned") conditions.push(Prisma.sql`t.assignee_id IS NULL`);
-  if (q.status !== undefined) conditions.push(Prisma.sql`t.status = ${q.status}::"TicketStatus"`);
-  if (q.assigneeId === null) conditions.push(Prisma.sql`t.assignee_id IS NULL`);
-  else if (q.assigneeId !== undefined) conditions.push(Prisma.sql`t.assignee_id = ${q.assigneeId}::uuid`);
-  if (q.after) conditions.push(afterCursor(q.after));
-
-  return Prisma.sql`
-    SELECT t.id, t.waiting_since AS "waitingSince", t.last_activity_at AS "lastActivityAt"
-    FROM tickets t
-    WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY t.waiting_since ASC NULLS LAST, t.last_activity_at ASC, t.id ASC
-    LIMIT ${q.take}`;
+  else if (q.status !== undefined && q.status !== "CLOSED") conditions.push(`t.status <> 'CLOSED'`);
+  if (q.view === "mine") conditions.push(`t.assignee_id = ${p.add(actorId, "uuid")}`);
+  if (q.view === "unassigned") conditions.push(`t.assignee_id IS NULL`);
+  // A status value checked against the enum by the schema; sent as a parameter all the same.
+  if (q.status !== undefined) conditions.push(`t.status = ${p.add(q.status, `"TicketStatus"`)}`);
+  if (q.assigneeId === null) conditions.push(`t.assignee_id IS NULL`);
+  else if (q.assigneeId !== undefined) conditions.push(`t.assignee_id = ${p.add(q.assigneeId, "uuid")}`);
+  if (q.after) conditions.push(afterCursor(p, q.after));
+  return conditions;
 }
 
 /** Rows strictly after the cursor in (waiting_since ASC NULLS LAST, last_activity_at, id). */
-function afterCursor(c: QueueCursor): Prisma.Sql {
-  const rest = Prisma.sql`(t.last_activity_at, t.id) > (${c.lastActivityAt}::timestamptz, ${c.id}::uuid)`;
-  if (c.waitingSince === null) return Prisma.sql`(t.waiting_since IS NULL AND ${rest})`;
-  return Prisma.sql`(t.waiting_since > ${c.waitingSince}::timestamptz OR t.waiting_since IS NULL OR (t.waiting_since = ${c.waitingSince}::timestamptz AND ${rest}))`;
+function afterCursor(p: Params, c: QueueCursor): string {
+  const rest = `(t.last_activity_at, t.id) > (${p.add(c.lastActivityAt, "timestamptz")}, ${p.add(c.id, "uuid")})`;
+  if (c.waitingSince === null) return `(t.waiting_since IS NULL AND ${rest})`;
+  const w = p.add(c.waitingSince, "timestamptz");
+  return `(t.waiting_since > ${w} OR t.waiting_since IS NULL OR (t.waiting_since = ${w} AND ${rest}))`;
 }
 
 /**
- * The four view totals ($1 the actor, $2 the actor's queues, $3 the actor's teams).
- *
- * ⚠ Numbers only, over the actor's own team queues ($2 comes from actor.teamIds), counting
- * tickets whose thread the actor's teams own — the team branch of the thread scope, the only
- * one a ticket in the actor's own queue can need. The full scope filter (collaborations,
- * emergency access) cost most of the queue call (docs/performance.md).
+ * The page query alone, for queue ids given (the bench's EXPLAIN of each view,
+ * scripts/bench/explain.ts). Its conditions and order are the statement's own.
  */
-const open = `t.status IN (${openStatuses.map((s) => `'${s}'`).join(", ")})`;
-export const queueCountsSql = `
-  SELECT count(*) FILTER (WHERE ${open}) AS open,
-         count(*) FILTER (WHERE ${open} AND t.assignee_id = $1::uuid) AS mine,
-         count(*) FILTER (WHERE ${open} AND t.assignee_id IS NULL) AS unassigned,
-         count(*) AS "all"
-    FROM tickets t
-    JOIN threads th ON th.id = t.thread_id
-   WHERE t.queue_id = ANY($2::uuid[]) AND th.team_id = ANY($3::uuid[])`;
+export function queuePageSql(q: QueueFilter & { queueIds: readonly string[]; actorId: string; take: number }): { text: string; values: unknown[] } {
+  const p = new Params();
+  const queue = q.queueIds.length === 1 ? `t.queue_id = ${p.add(q.queueIds[0], "uuid")}` : `t.queue_id = ANY(${p.add([...q.queueIds], "uuid[]")})`;
+  const conditions = [queue, ...filterConditions(p, q.actorId, q)];
+  const text = `SELECT t.id, t.waiting_since AS "waitingSince", t.last_activity_at AS "lastActivityAt" FROM tickets t
+   WHERE ${conditions.join(" AND ")} ORDER BY ${displayOrder} LIMIT ${p.add(q.take, "int")}`;
+  return { text, values: p.values };
+}
+
+export type QueueStatementInput = QueueFilter & {
+  actor: Pick<Actor, "userId" | "role" | "teamIds" | "origin">;
+  /** Rows shown; one more is read to know whether a next page exists. */
+  limit: number;
+  now: Date;
+};
 
 /**
- * The page's rows in page order ($1 the page's ticket ids, in order), each with its thread's
- * subject and member, its assignee, and the member's latest member-visible message (the
- * preview; of two in the same millisecond the later id, ids being time-ordered).
- *
- * ⚠ SECURITY: the scope check of the queue, for staff (listQueueTickets never runs it for
- * anyone else). It is threadWhereForActor's staff branch (lib/access/scopes.ts) written out:
- * the thread is owned by one of the actor's teams ($2), or the actor ($3) collaborates on it
- * (not removed), or holds a running emergency access to it (not ended, expiring after $4,
- * now). Keep the two in step; list-queue-tickets.integration.test.ts checks each branch.
- * The preview needs no scope of its own: it is read from the ticket's own thread, which
- * passed the check, and staff may read member-visible messages of such a thread.
+ * The audit row's values that do not depend on what is shown (actor, action, origin), as
+ * auditRowData makes them — made safe there, the one place for it. The statement adds the
+ * member and the details.
  */
-export const queueRowsSql = `
-  SELECT t.id::text AS id, t.thread_id::text AS thread_id, t.team_id::text AS team_id, t.queue_id::text AS queue_id,
-         t.status::text AS status, t.priority::text AS priority, t.assignee_id::text AS assignee_id, t.case_type,
-         t.created_at, t.first_response_at, t.waiting_since, t.last_activity_at, t.follow_up_of_id::text AS follow_up_of_id,
-         th.subject, mem.id::text AS member_id, mem.name AS member_name, a.name AS assignee_name,
+function auditColumns(p: Params, actor: QueueStatementInput["actor"]): string[] {
+  const row = auditRowData(actor, { action: "ticket.list" });
+  const text = (value: unknown) => (typeof value === "string" ? value : null);
+  return [
+    p.add(text(row.actorId), "uuid"),
+    p.add(text(row.actorRole), "text"),
+    p.add(row.action, "text"),
+    `'ALLOWED'::"AuditOutcome"`,
+    "x.member_id",
+    p.add(text(row.recordType), "text"),
+    p.add(text(row.recordId), "text"),
+    p.add(text(row.reason), "text"),
+    p.add(text(row.ip), "text"),
+    p.add(text(row.userAgent), "text"),
+    "x.details",
+  ];
+}
+
+/**
+ * The whole page (see the file's header). Parameters $1–$4 are threadScopeSql's (actor,
+ * role, team ids, now); $5 the page size; then the filters' and the audit row's. Rows come in
+ * page order: one per row shown, each carrying the same head (counts, next cursor,
+ * calendars), or a single row with the head alone when none is shown.
+ *
+ * ⚠ SECURITY: the audit row of this PHI read is written by the statement itself (the
+ * `audit` CTE): the same row recordAudit would write after the read — the member when all
+ * rows shown are one member's, details { count, memberIds in page order, view } — in the
+ * same transaction as the read, so no answer leaves without its row, and without a round
+ * trip of its own. list-queue-tickets.integration.test.ts compares it with recordAudit's.
+ */
+export function queueStatement(q: QueueStatementInput): { name: string; text: string; values: unknown[] } {
+  const p = new Params([...threadScopeParams(q.actor, q.now)]);
+  const limit = p.add(q.limit, "int");
+  // The actor's queues, from their teams ($3). A team has at most one queue (queues.team_id
+  // is unique), so one team gives a scalar subquery: the equality the index order needs.
+  const oneTeam = q.actor.teamIds.length === 1 ? p.add(q.actor.teamIds[0], "uuid") : null;
+  const queue = oneTeam
+    ? `t.queue_id = (SELECT q.id FROM queues q WHERE q.team_id = ${oneTeam})`
+    : `t.queue_id = ANY(ARRAY(SELECT q.id FROM queues q WHERE q.team_id = ANY($3::uuid[])))`;
+  const conditions = [queue, ...filterConditions(p, q.actor.userId, q)];
+  const open = `t.status IN (${openStatuses.map((s) => `'${s}'`).join(", ")})`;
+
+  const text = `
+WITH page AS (
+  SELECT t.id, t.thread_id, t.team_id, t.queue_id, t.status, t.priority, t.assignee_id, t.case_type, t.created_at,
+         t.first_response_at, t.waiting_since, t.last_activity_at, t.follow_up_of_id,
+         row_number() OVER (ORDER BY ${displayOrder}) AS ord
+    FROM tickets t
+   WHERE ${conditions.join("\n     AND ")}
+   ORDER BY ${displayOrder}
+   LIMIT ${limit} + 1
+),
+-- ⚠ SECURITY: the scope check of every row shown (see the header).
+shown AS (
+  SELECT p.*, th.subject, th.member_id, mem.name AS member_name, a.name AS assignee_name,
+         -- The preview: the member's latest member-visible message (of two in the same
+         -- millisecond the later id, ids being time-ordered). No scope of its own: it is the
+         -- thread's, which passed the check, and staff read member-visible messages of it.
          (SELECT m.body FROM messages m
            WHERE m.thread_id = th.id AND m.author_id = th.member_id AND m.visibility = 'MEMBER'
            ORDER BY m.created_at DESC, m.id DESC
            LIMIT 1) AS preview_body
-    FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, ord)
-    JOIN tickets t ON t.id = p.id
-    JOIN threads th ON th.id = t.thread_id
+    FROM page p
+    JOIN threads th ON th.id = p.thread_id
     JOIN users mem ON mem.id = th.member_id
-    LEFT JOIN users a ON a.id = t.assignee_id
-   WHERE th.team_id = ANY($2::uuid[])
-      OR EXISTS (SELECT 1 FROM thread_collaborators c WHERE c.thread_id = th.id AND c.user_id = $3::uuid AND c.removed_at IS NULL)
-      OR EXISTS (SELECT 1 FROM emergency_accesses e WHERE e.thread_id = th.id AND e.user_id = $3::uuid AND e.ended_at IS NULL AND e.expires_at > $4::timestamptz)
-   ORDER BY p.ord`;
+    LEFT JOIN users a ON a.id = p.assignee_id
+   WHERE p.ord <= ${limit} AND ${threadScopeSql("th", { actorId: 1, role: 2, teamIds: 3, now: 4 })}
+),
+-- The four view totals, without the status/assignee filters (the tabs' badges): index-only
+-- scans of tickets (queue_id, thread_id, status, assignee_id) and threads (team_id, id),
+-- merged in thread order (migration 20261202070000_queue_count_indexes).
+counts AS (
+  SELECT count(*) FILTER (WHERE ${open})::int AS open,
+         count(*) FILTER (WHERE ${open} AND t.assignee_id = $1::uuid)::int AS mine,
+         count(*) FILTER (WHERE ${open} AND t.assignee_id IS NULL)::int AS unassigned,
+         count(*)::int AS "all"
+    FROM tickets t
+    JOIN threads th ON th.id = t.thread_id
+   WHERE ${queue} AND ${oneTeam ? `th.team_id = ${oneTeam}` : `th.team_id = ANY($3::uuid[])`}
+),
+-- Runs whether or not the select below reads it (a data-modifying WITH always does), once.
+audit AS (
+  INSERT INTO audit_log (actor_id, actor_role, action, outcome, member_id, record_type, record_id, reason, ip, user_agent, details)
+  SELECT ${auditColumns(p, q.actor).join(", ")}
+    FROM (SELECT CASE WHEN count(DISTINCT s.member_id) = 1 THEN min(s.member_id::text)::uuid END AS member_id,
+                 jsonb_build_object('count', count(*),
+                                    'memberIds', COALESCE(jsonb_agg(s.member_id ORDER BY s.ord) FILTER (WHERE s.first), '[]'::jsonb),
+                                    'view', ${p.add(q.view, "text")}) AS details
+            FROM (SELECT member_id, ord, ord = min(ord) OVER (PARTITION BY member_id) AS first FROM shown) s) x
+)
+SELECT c.open, c.mine, c.unassigned, c."all",
+       ${iso("n.waiting_since")} AS next_waiting_since, ${iso("n.last_activity_at")} AS next_last_activity_at, n.id AS next_id,
+       ${slaCalendarsJsonSql("SELECT x.team_id FROM shown x")}::text AS calendars,
+       s.id, s.thread_id, s.team_id, s.queue_id, s.status, s.priority, s.assignee_id, s.case_type, ${iso("s.created_at")} AS created_at,
+       ${iso("s.first_response_at")} AS first_response_at, ${iso("s.waiting_since")} AS waiting_since,
+       ${iso("s.last_activity_at")} AS last_activity_at, s.follow_up_of_id,
+       s.subject, s.member_id, s.member_name, s.assignee_name, s.preview_body
+  FROM counts c
+  -- The next page starts after the last row of this one, when there is one more.
+  LEFT JOIN page n ON n.ord = ${limit} AND EXISTS (SELECT 1 FROM page x WHERE x.ord > ${limit})
+  LEFT JOIN shown s ON true
+ ORDER BY s.ord`;
+  // The text depends on the filters (a few hundred shapes at most): one prepared statement per shape.
+  return { name: `queue-${createHash("sha1").update(text).digest("hex").slice(0, 16)}`, text, values: p.values };
+}
 
-export type QueueRow = {
-  id: string;
+/**
+ * A timestamp as JavaScript's toISOString writes it (UTC, milliseconds, "Z"), whatever the
+ * session's time zone: the answer carries these strings as they come, instead of the driver
+ * parsing every timestamp of the page into a Date only for it to be written out again.
+ */
+function iso(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+/** One row of queueStatement (timestamps as ISO strings, see iso). The row columns are null on the head-only row. */
+export type QueueStatementRow = {
+  open: number;
+  mine: number;
+  unassigned: number;
+  all: number;
+  next_waiting_since: string | null;
+  next_last_activity_at: string | null;
+  next_id: string | null;
+  /** JSON text (parsed once, not per row). */
+  calendars: string;
+  id: string | null;
   thread_id: string;
   team_id: string | null;
   queue_id: string;
@@ -138,10 +248,10 @@ export type QueueRow = {
   priority: TicketPriority;
   assignee_id: string | null;
   case_type: string | null;
-  created_at: Date;
-  first_response_at: Date | null;
-  waiting_since: Date | null;
-  last_activity_at: Date;
+  created_at: string;
+  first_response_at: string | null;
+  waiting_since: string | null;
+  last_activity_at: string;
   follow_up_of_id: string | null;
   subject: string | null;
   member_id: string;
