@@ -1,7 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { actorFor } from "../../../test/actors";
+import { countRoundTrips } from "../../../test/round-trips";
 import { getDb } from "../../db/client";
+import { messageWhereForActor } from "../../access/scopes";
+import { createMember, createStaff, createTeam, createTicket } from "../tickets/test-fixtures";
+import { messageViewSelect, toMessageView } from "./message-view";
 import { createThread } from "../threads/create-thread";
 import { listThreads } from "../threads/list-threads";
 import { listMessages } from "./list-messages";
@@ -120,5 +124,110 @@ describe("listMessages", () => {
     await expect(listMessages(guide, "../../etc")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listMessages(guide, threadId, { cursor: "garbage" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(listMessages(guide, threadId, { everything: true } as never)).rejects.toThrow();
+  });
+
+  it("answers byte for byte what the Prisma projection (messageViewSelect, toMessageView) gives, attachments included", async () => {
+    const db = await getDb();
+    const { member, guide, nurse, threadId } = await conversation();
+    const messages = await db.message.findMany({ where: { threadId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, authorId: true } });
+    // Every attachment state the view words differently, two on one message (upload order), none on others.
+    const files = [
+      { status: "CLEAN", thumbnailKey: "t/1", width: 640, height: 480, documentType: "photo", detectedType: "image/jpeg" },
+      { status: "CLEAN", thumbnailKey: null, documentType: "document", detectedType: "application/pdf" },
+      { status: "PENDING", scanAttempts: 2 },
+      { status: "INFECTED" },
+      { status: "REJECTED", rejectReason: "Not a file type we accept." },
+      { status: "FAILED", documentType: "something-else" },
+    ] as const;
+    const on = [0, 0, 1, 2, 3, 4];
+    for (const [i, f] of files.entries()) {
+      const m = messages[on[i]!]!;
+      await db.attachment.create({
+        data: { uploaderId: m.authorId, threadId, messageId: m.id, displayName: `file ${i}.bin`, sizeBytes: 1000 + i, createdAt: new Date(Date.now() - 60_000 + i), ...f },
+      });
+    }
+    for (const actor of [guide, member, nurse]) {
+      const expected = (
+        await db.message.findMany({
+          where: { AND: [{ threadId }, messageWhereForActor(actor)] },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: messageViewSelect,
+        })
+      ).map(toMessageView);
+      const { items } = await listMessages(actor, threadId);
+      expect(JSON.stringify(items)).toBe(JSON.stringify(expected));
+      // The internal note (the third message) carries one: the member never sees it listed.
+      expect(items.flatMap((m) => m.attachments).length).toBe(actor === member ? 5 : 6);
+    }
+  });
+
+  it("is two round trips whatever the page: the read (scope, page, authors, attachments, marker) and the writes", async () => {
+    const { member, guide, threadId } = await conversation();
+    // Warm: the first call of a statement on a connection prepares it (same round trip).
+    await listMessages(guide, threadId);
+    for (const actor of [guide, member]) {
+      expect(await countRoundTrips(() => listMessages(actor, threadId))).toBe(2);
+      const { nextCursor } = await listMessages(actor, threadId, { limit: 1 });
+      expect(await countRoundTrips(() => listMessages(actor, threadId, { limit: 1, before: nextCursor! }))).toBe(2);
+    }
+    // Out of scope: the read, then the denied audit row.
+    const outsider = await actorFor("guide2@demo.test");
+    expect(await countRoundTrips(() => listMessages(outsider, threadId).catch(() => undefined))).toBe(2);
+  });
+
+  it("writes the audit row, the read marker and Seen together, and nothing but the audit row on an older page", async () => {
+    const db = await getDb();
+    // The nurse's marker is at her internal note: the member's messages after it are unread.
+    const { nurse, threadId } = await conversation();
+    const audits = () => db.auditLog.count({ where: { actorId: nurse.userId, action: "message.list", recordId: threadId } });
+    const reads = () => db.outboxEvent.count({ where: { type: "read", threadId } });
+    const first = await listMessages(nurse, threadId, { limit: 2 });
+    expect(await audits()).toBe(1);
+    expect(await reads()).toBe(1);
+    const marker = await db.threadReadState.findUniqueOrThrow({ where: { threadId_userId: { threadId, userId: nurse.userId } } });
+    expect(marker.lastReadAt.toISOString()).toBe(first.items.at(-1)!.createdAt);
+    const event = await db.outboxEvent.findFirstOrThrow({ where: { type: "read", threadId } });
+    const thread = await db.thread.findUniqueOrThrow({ where: { id: threadId } });
+    // Routed to the member only (outboxEventData), the newest member-visible message's time.
+    expect(event).toMatchObject({ teamId: thread.teamId, memberId: thread.memberId, userId: null, deliverySeq: null });
+    expect(event.payload).toEqual({ threadId, readAt: first.items.at(-1)!.createdAt });
+    // Again: the marker does not move, so no second Seen; the read is audited again.
+    await listMessages(nurse, threadId, { limit: 2 });
+    expect([await audits(), await reads()]).toEqual([2, 1]);
+    // An older page: audited, the marker untouched.
+    await listMessages(nurse, threadId, { limit: 2, before: first.nextCursor! });
+    expect([await audits(), await reads()]).toEqual([3, 1]);
+    expect((await db.threadReadState.findUniqueOrThrow({ where: { threadId_userId: { threadId, userId: nurse.userId } } })).lastReadAt).toEqual(marker.lastReadAt);
+  });
+
+  it("reaches a thread of another team only through an active collaboration or a running emergency access", async () => {
+    const db = await getDb();
+    const [a, b] = [await createTeam(), await createTeam()];
+    const member = await createMember(b.teamId);
+    const staff = await createStaff("CARE_GUIDE", [a.teamId]);
+    const other = await createStaff("CARE_GUIDE", [b.teamId]);
+    const thread = async () => (await createTicket({ ...b, memberId: member.id })).threadId;
+    const [collab, removed, running, expired, ended] = [await thread(), await thread(), await thread(), await thread(), await thread()];
+    const now = Date.now();
+    await db.threadCollaborator.createMany({
+      data: [
+        { threadId: collab, userId: staff.id, addedById: other.id, reason: "mention" },
+        { threadId: removed, userId: staff.id, addedById: other.id, reason: "mention", removedAt: new Date(now - 1000) },
+      ],
+    });
+    await db.emergencyAccess.createMany({
+      data: [
+        { threadId: running, userId: staff.id, reason: "urgent", expiresAt: new Date(now + 3_600_000) },
+        { threadId: expired, userId: staff.id, reason: "urgent", expiresAt: new Date(now - 1000) },
+        { threadId: ended, userId: staff.id, reason: "urgent", expiresAt: new Date(now + 3_600_000), endedAt: new Date(now - 1000) },
+      ],
+    });
+    const actor = await actorFor(staff.email);
+    for (const threadId of [collab, running]) expect((await listMessages(actor, threadId)).items).toHaveLength(1);
+    for (const threadId of [removed, expired, ended]) {
+      await expect(listMessages(actor, threadId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect(await db.threadReadState.count({ where: { threadId, userId: staff.id } })).toBe(0);
+      expect(await db.auditLog.count({ where: { actorId: staff.id, recordId: threadId, outcome: "DENIED" } })).toBe(1);
+    }
   });
 });

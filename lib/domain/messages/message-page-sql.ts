@@ -1,33 +1,49 @@
 /**
- * The page query of a thread's messages, newest first from a keyset cursor, in SQL so the
- * plan is the one EXPLAIN checks (list-messages.integration.test.ts, the bench): an index
- * scan of `messages_thread_id_created_at_idx` (thread_id, created_at), read backward from
- * the cursor, that stops after LIMIT rows — never the whole thread, however long it runs.
- * The cursor is spelled as a range on created_at (an index bound) plus the id tie-break
- * within one millisecond.
+ * The page of a thread's messages, newest first from a keyset cursor: an index scan of
+ * `messages_thread_id_created_at_idx` (thread_id, created_at), read backward from the
+ * cursor, that stops after LIMIT rows — never the whole thread, however long it runs. The
+ * cursor is spelled as a range on created_at (an index bound) plus the id tie-break within
+ * one millisecond. list-messages-paging.integration.test.ts and scripts/bench/explain-hot.ts
+ * check the plan.
  *
- * ⚠ SECURITY: this only picks candidate ids of one thread. It is not the scope check:
- * listMessages has checked the thread against the actor's scope and loads the rows through
- * Prisma with messageWhereForActor. `memberVisibleOnly` restates the member rule (members
- * never see internal notes) so a member's page is filled with messages they may read.
+ * ⚠ SECURITY: this only picks rows of one thread. It is not the scope check: the read
+ * statement (message-rows-sql.ts) takes the thread id from the thread it has checked against
+ * the actor's scope. `memberOnly` is the member rule (members never see internal notes).
  */
-import { Prisma } from "../../db/generated/client";
 import type { Cursor } from "../shared/cursor";
 
-export type MessagePageQuery = { threadId: string; memberVisibleOnly: boolean; before: Cursor | null; take: number };
-export type MessagePageRow = { id: string; createdAt: Date };
+/** SQL expressions (parameters or columns) the page is built from. */
+export type MessagePageExpressions = {
+  threadId: string;
+  /** A boolean: true for a member (MEMBER visibility only). */
+  memberOnly: string;
+  take: string;
+  /** The cursor's instant and id; null for the newest page. */
+  before: { at: string; id: string } | null;
+};
 
-export function messagePageSql(q: MessagePageQuery): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`m.thread_id = ${q.threadId}::uuid`];
-  if (q.memberVisibleOnly) conditions.push(Prisma.sql`m.visibility = 'MEMBER'`);
-  if (q.before) {
-    const at = q.before.at;
-    conditions.push(Prisma.sql`m.created_at <= ${at}::timestamptz AND (m.created_at < ${at}::timestamptz OR m.id < ${q.before.id}::uuid)`);
-  }
-  return Prisma.sql`
-    SELECT m.id, m.created_at AS "createdAt"
-    FROM messages m
-    WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY m.created_at DESC, m.id DESC
-    LIMIT ${q.take}`;
+/** The page's SELECT, newest first, for a CTE or a statement of its own. */
+export function messagePageSelect(e: MessagePageExpressions): string {
+  const cursor = e.before ? `AND m.created_at <= ${e.before.at} AND (m.created_at < ${e.before.at} OR m.id < ${e.before.id})` : "";
+  return `
+    SELECT m.id, m.thread_id, m.author_id, m.visibility, m.body, m.client_message_id, m.created_at
+      FROM messages m
+     WHERE m.thread_id = ${e.threadId} AND (NOT ${e.memberOnly} OR m.visibility = 'MEMBER') ${cursor}
+     ORDER BY m.created_at DESC, m.id DESC
+     LIMIT ${e.take}`;
+}
+
+export type MessagePageQuery = { threadId: string; memberVisibleOnly: boolean; before: Cursor | null; take: number };
+
+/** The page alone as one statement, for EXPLAIN (scripts/bench/explain-hot.ts). */
+export function messagePageSql(q: MessagePageQuery): { text: string; values: unknown[] } {
+  const text = messagePageSelect({
+    threadId: "$1::uuid",
+    memberOnly: "$2::boolean",
+    take: "$3::int",
+    before: q.before ? { at: "$4::timestamptz", id: "$5::uuid" } : null,
+  });
+  const values: unknown[] = [q.threadId, q.memberVisibleOnly, q.take];
+  if (q.before) values.push(q.before.at, q.before.id);
+  return { text, values };
 }
