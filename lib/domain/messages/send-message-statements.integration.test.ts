@@ -296,6 +296,18 @@ describe("the write statement's rows", () => {
   });
 });
 
+describe("the thread's times only move forward", () => {
+  it("a send planned at an earlier time than the thread's times (a racing send that committed first) does not move them back", async () => {
+    const { member, threadId } = await newThread();
+    const db = await getDb();
+    const ahead = new Date(Date.now() + 60_000);
+    await db.thread.update({ where: { id: threadId }, data: { lastMessageAt: ahead, lastMemberMessageAt: ahead } });
+    await sendMessage(member, threadId, { body: body("later"), clientMessageId: key() });
+    const thread = await db.thread.findUniqueOrThrow({ where: { id: threadId }, select: { lastMessageAt: true, lastMemberMessageAt: true } });
+    expect(thread).toEqual({ lastMessageAt: ahead, lastMemberMessageAt: ahead });
+  });
+});
+
 describe("the rare send, with files or mentions (one interactive transaction)", () => {
   it("tags an attachment with the message, its thread, ticket and member, and answers with it", async () => {
     const { member, threadId } = await newThread();

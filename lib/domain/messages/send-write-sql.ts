@@ -103,8 +103,11 @@ export const sendWriteSql = `
     SELECT ${messageId}, ok.id, ${actorId}, ${visibility}, ${body}, ${clientMessageId}, ${now} FROM ok
     RETURNING thread_id
   ),
+  -- The times only ever move forward: two sends racing on one
+  -- thread may commit out of their clocks' order, and the queue's preview reads the
+  -- member's newest message at this time (queue-page-sql.ts).
   thread_upd AS (
-    UPDATE threads SET last_message_at = ${now}, last_member_message_at = CASE WHEN ${byMember} THEN ${now} ELSE last_member_message_at END
+    UPDATE threads SET last_message_at = GREATEST(last_message_at, ${now}), last_member_message_at = CASE WHEN ${byMember} THEN GREATEST(last_member_message_at, ${now}) ELSE last_member_message_at END
      WHERE ${movesThread} AND id IN (SELECT thread_id FROM msg)
   ),
   ticket_new AS (

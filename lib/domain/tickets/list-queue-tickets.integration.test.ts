@@ -132,6 +132,35 @@ describe("listQueueTickets", () => {
     expect(byId.get(t.t2!)!.assignee).toEqual({ id: guide.userId, name: guide.name });
   });
 
+  it("finds the preview at the thread's last member message time, and walks back only when nothing is there", async () => {
+    // A team of its own: the other tests count this team's tickets exactly.
+    const { teamId, queueId } = await createTeam();
+    const reader = await actorFor((await createStaff("CARE_GUIDE", [teamId])).email);
+    const m1 = await createMember(teamId);
+    const messages = [
+      { authorId: m1.id, body: "Older question" },
+      { authorId: m1.id, body: "Newest question" },
+      { authorId: reader.userId, body: "A note", visibility: "INTERNAL" as const },
+    ];
+    // As the send keeps it: the newest member message's time (the fixture's default).
+    const current = await createTicket({ teamId, queueId, memberId: m1.id, status: "CLOSED", messages });
+    // Rows written before the column was kept, or a time with no message at it: the walk back.
+    const unset = await createTicket({ teamId, queueId, memberId: m1.id, status: "CLOSED", messages, lastMemberMessageAt: null });
+    const stale = await createTicket({ teamId, queueId, memberId: m1.id, status: "CLOSED", messages, lastMemberMessageAt: at(-100) });
+    // The probe reads the message AT that time: an older message there is what it shows,
+    // which is why the send only ever moves the time forward (send-write-sql.ts).
+    const older = await createTicket({ teamId, queueId, memberId: m1.id, status: "CLOSED", messages });
+    const db = await getDb();
+    const first = await db.message.findFirstOrThrow({ where: { threadId: older.threadId }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+    await db.thread.update({ where: { id: older.threadId }, data: { lastMemberMessageAt: first.createdAt } });
+    const { items } = await listQueueTickets(reader, { view: "all" });
+    const preview = (id: string) => items.find((i) => i.id === id)?.preview;
+    expect(preview(current.ticketId)).toBe("Newest question");
+    expect(preview(unset.ticketId)).toBe("Newest question");
+    expect(preview(stale.ticketId)).toBe("Newest question");
+    expect(preview(older.ticketId)).toBe("Older question");
+  });
+
   it("pages with a cursor without gaps or repeats, across the NULL waiting times", async () => {
     for (const [view, limit] of [["open", 2], ["all", 3], ["all", 1]] as const) {
       const all = await listQueueTickets(guide, { view, limit: 200 });

@@ -172,10 +172,20 @@ shown AS (
          -- The preview: the member's latest member-visible message (of two in the same
          -- millisecond the later id, ids being time-ordered). No scope of its own: it is the
          -- thread's, which passed the check, and staff read member-visible messages of it.
-         (SELECT m.body FROM messages m
-           WHERE m.thread_id = th.id AND m.author_id = th.member_id AND m.visibility = 'MEMBER'
-           ORDER BY m.created_at DESC, m.id DESC
-           LIMIT 1) AS preview_body
+         -- First at threads.last_member_message_at, the time of that message (the send keeps
+         -- it at the newest member message's time): one probe of (thread_id, created_at).
+         -- Only when nothing is there (no member message yet, or rows older than the column)
+         -- the walk back through the thread; COALESCE runs it only then.
+         COALESCE(
+           (SELECT m.body FROM messages m
+             WHERE m.thread_id = th.id AND m.created_at = th.last_member_message_at
+               AND m.author_id = th.member_id AND m.visibility = 'MEMBER'
+             ORDER BY m.id DESC
+             LIMIT 1),
+           (SELECT m.body FROM messages m
+             WHERE m.thread_id = th.id AND m.author_id = th.member_id AND m.visibility = 'MEMBER'
+             ORDER BY m.created_at DESC, m.id DESC
+             LIMIT 1)) AS preview_body
     FROM page p
     JOIN threads th ON th.id = p.thread_id
     JOIN users mem ON mem.id = th.member_id

@@ -63,6 +63,11 @@ export type TicketFixtureInput = {
    * member, as every real thread starts (a thread without messages would be unlike any).
    */
   messages?: { authorId: string; body: string; visibility?: MessageVisibility }[];
+  /**
+   * The thread's last_member_message_at. Default: the time of the member's newest
+   * member-visible message, as the send keeps it; pass another value for older data.
+   */
+  lastMemberMessageAt?: Date | null;
 };
 
 /** A thread of the member, owned by the team, with its messages and one ticket. */
@@ -80,8 +85,12 @@ export async function createTicket(input: TicketFixtureInput): Promise<{ ticketI
     clientMessageId: `fixture-${tag()}-${i}`,
     createdAt: new Date(start + i),
   }));
+  const byMember = messages.filter((m) => m.authorId === input.memberId && m.visibility === "MEMBER");
+  const lastMemberMessageAt = input.lastMemberMessageAt !== undefined ? input.lastMemberMessageAt : (byMember.at(-1)?.createdAt ?? null);
   await db.$transaction([
-    db.thread.create({ data: { id: threadId, memberId: input.memberId, teamId: input.threadTeamId ?? input.teamId, subject: input.subject ?? `Fixture ${tag()}` } }),
+    db.thread.create({
+      data: { id: threadId, memberId: input.memberId, teamId: input.threadTeamId ?? input.teamId, subject: input.subject ?? `Fixture ${tag()}`, lastMemberMessageAt },
+    }),
     db.message.createMany({ data: messages }),
     db.ticket.create({
       data: {
