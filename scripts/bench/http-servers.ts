@@ -192,6 +192,9 @@ export async function startAppInstances(options: StartOptions): Promise<AppInsta
         DATA_DIR: path.join(workDir, "data"),
         NEXT_TELEMETRY_DISABLED: "1",
         ...benchSecrets,
+        // For profiling a run, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (written when the
+        // server exits on the bench's SIGTERM).
+        ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
         ...options.env,
       };
       const child = spawn(process.execPath, ["server.mjs"], { cwd: repoRoot, env, stdio: ["ignore", log, log] });
