@@ -1,13 +1,13 @@
 /**
- * Profiles a bench server from its start to its exit: `BENCH_SERVER_NODE_OPTIONS="--require
- * ./scripts/bench/cpu-profile-preload.cjs"` (Node refuses --cpu-prof in NODE_OPTIONS). Writes
+ * Profiles a bench server from its start to its exit: `BENCH_SERVER_NODE_OPTIONS="--import
+ * ./scripts/bench/cpu-profile-preload.mjs"` (Node refuses --cpu-prof in NODE_OPTIONS). Writes
  * <CPU_PROFILE_DIR or /tmp>/server-<pid>.cpuprofile when the process exits (the bench stops
  * its servers with SIGTERM). Open it in Chrome DevTools or sum it by function. Profiles
  * hold function names and timings only, no request data.
  */
-const inspector = require("node:inspector");
-const fs = require("node:fs");
-const path = require("node:path");
+import fs from "node:fs";
+import inspector from "node:inspector";
+import path from "node:path";
 
 const session = new inspector.Session();
 session.connect();
