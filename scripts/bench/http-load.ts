@@ -32,6 +32,14 @@ export type WorkloadResult = {
   /** PostgreSQL backends of the bench database (same machine), NaN when not measured. */
   dbCpuMsPerReq: number;
   clientCpuMsPerReq: number;
+  /**
+   * The work the requests left behind (audit sealing, outbox stamping, notification passes),
+   * app + database CPU from the end of the window until the servers were idle again, per
+   * request of the window; and how long that took. Waiting for it keeps one workload's
+   * background work out of the next one's figures.
+   */
+  afterWorkCpuMsPerReq: number;
+  settleSeconds: number;
 };
 
 /**
@@ -105,6 +113,9 @@ export async function runWorkload(workload: Workload, targets: Target[], plan: L
   const client = process.cpuUsage(clientBefore);
   const dbAfter = cpu.db ? await cpu.db() : null;
   await Promise.all(loops); // the requests still in flight end (not counted)
+  const settled = await settle(cpu);
+  const dbSettled = cpu.db ? await cpu.db() : null;
+  const afterWorkMs = settled.appMs + (dbAfter && dbSettled ? backendsDelta(dbAfter, dbSettled) : 0);
 
   const sorted = [...latencies].sort((a, b) => a - b);
   const requests = latencies.length;
@@ -122,5 +133,29 @@ export async function runWorkload(workload: Workload, targets: Target[], plan: L
     appCpuMsPerReq: requests ? (cpuAfter - cpuBefore) / requests : NaN,
     dbCpuMsPerReq: requests && dbBefore && dbAfter ? backendsDelta(dbBefore, dbAfter) / requests : NaN,
     clientCpuMsPerReq: requests ? (client.user + client.system) / 1000 / requests : NaN,
+    afterWorkCpuMsPerReq: requests ? afterWorkMs / requests : NaN,
+    settleSeconds: settled.seconds,
   };
+}
+
+/** Idle: the app instances together use less than this share of one core over a sample. */
+const idleShare = 0.05;
+const sampleMs = 500;
+const settleMaxMs = 60_000;
+
+/**
+ * Waits until the app instances are idle (their CPU over a 500 ms sample below 5 % of one
+ * core), at most 60 s; returns the app CPU spent meanwhile, the idle sample included.
+ */
+export async function settle(cpu: CpuProbes): Promise<{ appMs: number; seconds: number }> {
+  const start = performance.now();
+  const first = cpu.app();
+  for (;;) {
+    const before = cpu.app();
+    await new Promise((r) => setTimeout(r, sampleMs));
+    const used = cpu.app() - before;
+    if (used < idleShare * sampleMs || performance.now() - start > settleMaxMs) {
+      return { appMs: cpu.app() - first, seconds: (performance.now() - start) / 1000 };
+    }
+  }
 }
