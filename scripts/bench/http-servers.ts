@@ -38,6 +38,8 @@ export type AppInstance = {
   origin: string;
   pid: number;
   child: ChildProcess;
+  /** False for the background-work instance of `separateWorker`: it takes no requests. */
+  serves: boolean;
 };
 
 export type AppInstances = {
@@ -63,6 +65,12 @@ export type StartOptions = {
   env?: Record<string, string>;
   /** How long to wait for every instance to answer /api/health/live. */
   readyTimeoutMs?: number;
+  /**
+   * Start one more instance that only runs the background work (JOB_WORKER=1: jobs, audit
+   * sealing, notification passes) and takes no requests; the `count` serving instances then
+   * run none. Default: the first serving instance is also the worker.
+   */
+  separateWorker?: boolean;
 };
 
 /** Throws a clear message when there is no production build to run. */
@@ -146,7 +154,9 @@ async function waitUntilLive(origin: string, child: ChildProcess, deadline: numb
 
 export async function startAppInstances(options: StartOptions): Promise<AppInstances> {
   assertNextBuild();
-  const count = options.count ?? 2;
+  const serving = options.count ?? 2;
+  const count = serving + (options.separateWorker ? 1 : 0);
+  const isWorker = (i: number) => (options.separateWorker ? i === serving : i === 0);
   const workDir = mkdtempSync(path.join(os.tmpdir(), "concierge-bench-http-"));
   const ports: number[] = [];
   for (let i = 0; i < count; i++) ports.push(await freePort());
@@ -188,7 +198,7 @@ export async function startAppInstances(options: StartOptions): Promise<AppInsta
         AUTH_URL: publicOrigin,
         LOG_LEVEL: "warn",
         REQUIRE_STAFF_MFA: "0",
-        JOB_WORKER: i === 0 ? "1" : "0",
+        JOB_WORKER: isWorker(i) ? "1" : "0",
         DATA_DIR: path.join(workDir, "data"),
         NEXT_TELEMETRY_DISABLED: "1",
         ...benchSecrets,
@@ -200,7 +210,7 @@ export async function startAppInstances(options: StartOptions): Promise<AppInsta
       const child = spawn(process.execPath, ["server.mjs"], { cwd: repoRoot, env, stdio: ["ignore", log, log] });
       closeSync(log);
       if (!child.pid) throw new Error("could not start node server.mjs");
-      instances.push({ index: i, port, origin: `http://127.0.0.1:${port}`, pid: child.pid, child });
+      instances.push({ index: i, port, origin: `http://127.0.0.1:${port}`, pid: child.pid, child, serves: i < serving });
     }
     const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
     await Promise.all(instances.map((inst) => waitUntilLive(inst.origin, inst.child, deadline)));

@@ -55,11 +55,14 @@ function readSettings() {
   // BENCH_HTTP_WORKLOADS=me,queue runs only those (and the bare route); default all.
   const only = new Set((process.env.BENCH_HTTP_WORKLOADS ?? workloadKeys.join(",")).split(",").map((k) => k.trim()).filter(Boolean));
   for (const k of only) if (!workloadKeys.includes(k)) throw new Error(`BENCH_HTTP_WORKLOADS: unknown workload ${k} (known: ${workloadKeys.join(", ")})`);
-  const plan: LoadPlan & { instances: number; senders: number; maxMinutes: number } = {
+  const plan: LoadPlan & { instances: number; separateWorker: boolean; senders: number; maxMinutes: number } = {
     concurrency: intFromEnv("BENCH_HTTP_CONCURRENCY", 8, 512),
     warmupSeconds: intFromEnv("BENCH_HTTP_WARMUP_SECONDS", 2, 60),
     seconds: intFromEnv("BENCH_HTTP_SECONDS", 10, 300),
     instances: intFromEnv("BENCH_HTTP_INSTANCES", 2, 8),
+    // BENCH_HTTP_WORKER=separate: one more instance runs the background work and takes no
+    // requests (docs/operations: N web instances + a worker); default: the first one does.
+    separateWorker: process.env.BENCH_HTTP_WORKER === "separate",
     senders: intFromEnv("BENCH_HTTP_SENDERS", 200, 5_000),
     maxMinutes: intFromEnv("BENCH_HTTP_MAX_MINUTES", 30, 240),
   };
@@ -195,7 +198,7 @@ async function main(): Promise<number> {
       ["memory", `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`],
       ["postgres server", describeServer(serverUrl)],
       ["scale", scale],
-      ["plan", `c=${plan.concurrency}, warm-up ${plan.warmupSeconds} s + ${plan.seconds} s measured per workload, ${plan.instances} instances, ${plan.senders} senders`],
+      ["plan", `c=${plan.concurrency}, warm-up ${plan.warmupSeconds} s + ${plan.seconds} s measured per workload, ${plan.instances} instances${plan.separateWorker ? " + a background worker" : ""}, ${plan.senders} senders`],
       ["load average before (1/5/15 min)", loadBefore],
     ]),
   );
@@ -222,10 +225,10 @@ async function main(): Promise<number> {
 
   const subjects = await pickSubjects(url, plan.senders);
   app = await step(`start ${plan.instances} app instances`, () =>
-    startAppInstances({ databaseUrl: url, count: plan.instances, env: { SEND_RATE_LIMIT_PER_MINUTE: "1000000", BENCH_BARE_ROUTE: "1" } }),
+    startAppInstances({ databaseUrl: url, count: plan.instances, separateWorker: plan.separateWorker, env: { SEND_RATE_LIMIT_PER_MINUTE: "1000000", BENCH_BARE_ROUTE: "1" } }),
   );
   const instances = app.instances;
-  const targets: Target[] = instances.map((inst) => ({ agent: keepAliveAgent(plan.concurrency * 2), port: inst.port }));
+  const targets: Target[] = instances.filter((inst) => inst.serves).map((inst) => ({ agent: keepAliveAgent(plan.concurrency * 2), port: inst.port }));
   const signInTargets = targets.map((t) => ({ ...t, origin: app!.publicOrigin }));
   const staffCookies = await step(`sign in ${subjects.staff.length} staff`, () => signInMany(signInTargets, subjects.staff));
   const senderCookies = await step(`sign in ${subjects.senders.length} members`, () =>
@@ -308,7 +311,7 @@ async function main(): Promise<number> {
 
   const bare = results[0]!.reqPerSec;
   const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "-");
-  console.log(`\nResults (c=${plan.concurrency}, ${plan.seconds} s measured after ${plan.warmupSeconds} s warm-up, ${plan.instances} instances round-robin, scale ${scale}):`);
+  console.log(`\nResults (c=${plan.concurrency}, ${plan.seconds} s measured after ${plan.warmupSeconds} s warm-up, ${plan.instances} instances round-robin${plan.separateWorker ? " + a background worker (its CPU counted in app CPU)" : ""}, scale ${scale}):`);
   console.log(
     table(
       ["workload", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "app CPU ms/req", "db CPU ms/req", "client CPU ms/req", "after-work CPU ms/req", "settle s", "× bare"],
