@@ -39,6 +39,8 @@ export type WorkloadResult = {
    * background work out of the next one's figures.
    */
   afterWorkCpuMsPerReq: number;
+  /** Of app CPU: the background-work instance's (NaN without one). */
+  workerCpuMsPerReq: number;
   settleSeconds: number;
 };
 
@@ -46,7 +48,12 @@ export type WorkloadResult = {
  * CPU-time probes (ms, cumulative): the app instances, and optionally the database's
  * backends per pid (a backend can end or start during the phase: see backendsDelta).
  */
-export type CpuProbes = { app: () => number; db?: () => Promise<Map<number, number>> };
+export type CpuProbes = {
+  app: () => number;
+  db?: () => Promise<Map<number, number>>;
+  /** The background-work instance's share of `app` (BENCH_HTTP_WORKER=separate). */
+  worker?: () => number;
+};
 
 /**
  * CPU spent by database backends between two snapshots: a backend that started meanwhile
@@ -103,6 +110,7 @@ export async function runWorkload(workload: Workload, targets: Target[], plan: L
   await new Promise((r) => setTimeout(r, plan.warmupSeconds * 1000));
   const dbBefore = cpu.db ? await cpu.db() : null;
   const cpuBefore = cpu.app();
+  const workerBefore = cpu.worker?.() ?? NaN;
   const clientBefore = process.cpuUsage();
   const measuredFrom = performance.now();
   measuring = true;
@@ -110,6 +118,7 @@ export async function runWorkload(workload: Workload, targets: Target[], plan: L
   measuring = false;
   const seconds = (performance.now() - measuredFrom) / 1000;
   const cpuAfter = cpu.app();
+  const workerAfter = cpu.worker?.() ?? NaN;
   const client = process.cpuUsage(clientBefore);
   const dbAfter = cpu.db ? await cpu.db() : null;
   await Promise.all(loops); // the requests still in flight end (not counted)
@@ -134,6 +143,7 @@ export async function runWorkload(workload: Workload, targets: Target[], plan: L
     dbCpuMsPerReq: requests && dbBefore && dbAfter ? backendsDelta(dbBefore, dbAfter) / requests : NaN,
     clientCpuMsPerReq: requests ? (client.user + client.system) / 1000 / requests : NaN,
     afterWorkCpuMsPerReq: requests ? afterWorkMs / requests : NaN,
+    workerCpuMsPerReq: requests ? (workerAfter - workerBefore) / requests : NaN,
     settleSeconds: settled.seconds,
   };
 }

@@ -228,6 +228,7 @@ async function main(): Promise<number> {
     startAppInstances({ databaseUrl: url, count: plan.instances, separateWorker: plan.separateWorker, env: { SEND_RATE_LIMIT_PER_MINUTE: "1000000", BENCH_BARE_ROUTE: "1" } }),
   );
   const instances = app.instances;
+  const workerIndex = instances.findIndex((inst) => !inst.serves);
   const targets: Target[] = instances.filter((inst) => inst.serves).map((inst) => ({ agent: keepAliveAgent(plan.concurrency * 2), port: inst.port }));
   const signInTargets = targets.map((t) => ({ ...t, origin: app!.publicOrigin }));
   const staffCookies = await step(`sign in ${subjects.staff.length} staff`, () => signInMany(signInTargets, subjects.staff));
@@ -302,7 +303,7 @@ async function main(): Promise<number> {
   const results: WorkloadResult[] = [];
   // The bare route always runs first: every ratio is to it.
   for (const w of workloads.filter((x) => x.key === "bare" || only.has(x.key))) {
-    const r = await runWorkload(w, targets, plan, { app: () => app!.cpuMs(), ...(dbLocal ? { db: dbCpuMs } : {}) });
+    const r = await runWorkload(w, targets, plan, { app: () => app!.cpuMs(), ...(dbLocal ? { db: dbCpuMs } : {}), ...(workerIndex >= 0 ? { worker: () => app!.cpuMsPerInstance()[workerIndex]! } : {}) });
     results.push(r);
     console.log(`  ${r.name}: ${r.reqPerSec.toFixed(0)} req/s, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors`);
   }
@@ -314,7 +315,7 @@ async function main(): Promise<number> {
   console.log(`\nResults (c=${plan.concurrency}, ${plan.seconds} s measured after ${plan.warmupSeconds} s warm-up, ${plan.instances} instances round-robin${plan.separateWorker ? " + a background worker (its CPU counted in app CPU)" : ""}, scale ${scale}):`);
   console.log(
     table(
-      ["workload", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "app CPU ms/req", "db CPU ms/req", "client CPU ms/req", "after-work CPU ms/req", "settle s", "× bare"],
+      ["workload", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "app CPU ms/req", "db CPU ms/req", "client CPU ms/req", "after-work CPU ms/req", "settle s", ...(workerIndex >= 0 ? ["of app: worker ms/req"] : []), "× bare"],
       results.map((r) => [
         r.name,
         r.reqPerSec.toFixed(0),
@@ -327,9 +328,10 @@ async function main(): Promise<number> {
         f1(r.clientCpuMsPerReq),
         f1(r.afterWorkCpuMsPerReq),
         f1(r.settleSeconds),
+        ...(workerIndex >= 0 ? [f1(r.workerCpuMsPerReq)] : []),
         (r.reqPerSec / bare).toFixed(2),
       ]),
-      [false, true, true, true, true, true, true, true, true, true, true, true],
+      [false, ...Array<boolean>(workerIndex >= 0 ? 12 : 11).fill(true)],
     ),
   );
   for (const r of results.filter((x) => x.errors > 0)) console.log(`  ${r.name}: ${r.errorKinds.join(", ")}`);
