@@ -14,29 +14,13 @@
 import type { Actor } from "../../access/actor";
 import { threadScopeParams, threadScopeSql } from "../../access/thread-scope-sql";
 import type { Cursor } from "../shared/cursor";
+import { messageJsonSql, type Json } from "./message-json-sql";
 import { messagePageSelect } from "./message-page-sql";
 import type { MessageRow } from "./message-view";
 
 // $1 actor id, $2 role, $3 team ids, $4 now (threadScopeParams), $5 thread id, $6 take;
 // newest page: $7 whether to load the Seen fields; older page: $7 cursor time, $8 cursor id.
 const scope = threadScopeSql("th", { actorId: 1, role: 2, teamIds: 3, now: 4 });
-
-/**
- * A message as MessageRow's JSON (messageViewSelect's fields): its author, and its files in
- * upload order (attachmentViewSelect's fields; an attachment follows its message's visibility).
- */
-const messageJson = `json_build_object(
-    'id', p.id, 'threadId', p.thread_id, 'body', p.body, 'visibility', p.visibility, 'createdAt', p.created_at,
-    'clientMessageId', p.client_message_id,
-    'author', json_build_object('id', u.id, 'name', u.name, 'role', u.role),
-    'attachments', COALESCE((
-      SELECT json_agg(json_build_object(
-               'id', a.id, 'displayName', a.display_name, 'detectedType', a.detected_type, 'sizeBytes', a.size_bytes,
-               'status', a.status, 'documentType', a.document_type, 'rejectReason', a.reject_reason,
-               'scanAttempts', a.scan_attempts, 'width', a.width, 'height', a.height, 'threadId', a.thread_id,
-               'messageId', a.message_id, 'createdAt', a.created_at, 'thumbnailKey', a.thumbnail_key)
-             ORDER BY a.created_at, a.id)
-        FROM attachments a WHERE a.message_id = p.id), '[]'))`;
 
 function rowsSql(newest: boolean): string {
   // Seen: only on the newest page, only when asked ($7, staff). The newest member-visible
@@ -62,7 +46,7 @@ function rowsSql(newest: boolean): string {
     ),
     page AS (${page})
     SELECT s.member_id, s.team_id, s.last_read_at, s.member_visible_at,
-           (SELECT json_agg(${messageJson} ORDER BY p.created_at DESC, p.id DESC)
+           (SELECT json_agg(${messageJsonSql} ORDER BY p.created_at DESC, p.id DESC)
               FROM page p JOIN users u ON u.id = p.author_id) AS messages
       FROM scoped s`;
 }
@@ -72,9 +56,6 @@ export const messageRowsStatements = {
   newest: { name: "list-messages-newest", text: rowsSql(true) },
   older: { name: "list-messages-older", text: rowsSql(false) },
 } as const;
-
-/** JSON turns dates into strings: a row as it arrives, before toMessageRow. */
-type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends (infer E)[] ? Json<E>[] : T[K] };
 
 export type MessageRowsRow = {
   member_id: string;
@@ -92,7 +73,5 @@ export function messageRowsQuery(actor: Actor, threadId: string, q: { before: Cu
   return { ...messageRowsStatements.older, params: [...params, q.before.at, q.before.id] };
 }
 
-/** A message in the shape Prisma's messageViewSelect gave, for toMessageView (so the answer is the same). */
-export function toMessageRow(m: Json<MessageRow>): MessageRow {
-  return { ...m, createdAt: new Date(m.createdAt), attachments: m.attachments.map((a) => ({ ...a, createdAt: new Date(a.createdAt) })) };
-}
+// Where GET /threads/{id}/messages has always taken it from.
+export { toMessageRow } from "./message-json-sql";
