@@ -297,6 +297,15 @@ export class RealtimeRelay {
     for (;;) {
       const stamped = await unsafeReadStampedEvents(this.lastSeq, null, fanOutBatch);
       if (stamped.length === 0) return;
+      // Nobody connected to this instance: nothing to route or to build views for. The
+      // position moves on in the same synchronous step as the check, so a stream that
+      // subscribes afterwards starts from the new position and replays anything it asks
+      // for before it from the outbox; one that subscribed before the check is served below.
+      if (this.connections.size === 0) {
+        this.lastSeq = stamped[stamped.length - 1]!.seq!;
+        if (stamped.length < fanOutBatch) return;
+        continue;
+      }
       // Once per batch for every connection of this instance: the threads' owners and the
       // audiences' views of the changed rows.
       const [routing, events] = await Promise.all([

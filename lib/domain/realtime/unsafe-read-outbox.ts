@@ -5,7 +5,7 @@
  * payloads of ids and status values only.
  */
 import type { Prisma } from "../../db/generated/client";
-import { getDb } from "../../db/client";
+import { getDb, getSql } from "../../db/client";
 import type { LivePayload } from "../../realtime/event-types";
 import type { RealtimeScope, RoutedEvent, ThreadRouting } from "../../realtime/routing";
 
@@ -17,17 +17,27 @@ function toRouted(r: Row): RoutedEvent {
   return { seq: r.deliverySeq, type: r.type, teamId: r.teamId, threadId: r.threadId, memberId: r.memberId, userId: r.userId, payload: (r.payload ?? {}) as LivePayload };
 }
 
-/** Stamped events with after < seq ≤ upTo, in delivery order (the live fan-out). */
+/**
+ * Stamped events with after < seq ≤ upTo, in delivery order (the live fan-out). Every
+ * instance runs this once per stamping round: a named prepared statement through getSql,
+ * not Prisma (docs/performance.md, "CPU per request").
+ */
 export async function unsafeReadStampedEvents(after: bigint, upTo: bigint | null, limit: number): Promise<RoutedEvent[]> {
-  const db = await getDb();
-  const rows = await db.outboxEvent.findMany({
-    where: { deliverySeq: upTo === null ? { gt: after } : { gt: after, lte: upTo } },
-    orderBy: { deliverySeq: "asc" },
-    take: limit,
-    select,
-  });
-  return rows.map(toRouted);
+  const sql = await getSql();
+  const rows = await sql<StampedRow>(readStampedSql, [after.toString(), upTo === null ? null : upTo.toString(), limit], { name: "outbox-read-stamped" });
+  return rows.map((r) => toRouted({ ...r, deliverySeq: r.deliverySeq === null ? null : BigInt(r.deliverySeq) }));
 }
+
+type StampedRow = Omit<Row, "deliverySeq"> & { deliverySeq: string | null };
+
+// Served by the unique index on delivery_seq, read forward from `after`.
+const readStampedSql = `
+  SELECT delivery_seq::text AS "deliverySeq", type, team_id::text AS "teamId", thread_id::text AS "threadId",
+         member_id::text AS "memberId", user_id::text AS "userId", payload
+    FROM outbox_events
+   WHERE delivery_seq > $1::bigint AND ($2::bigint IS NULL OR delivery_seq <= $2::bigint)
+   ORDER BY delivery_seq
+   LIMIT $3::int`;
 
 /** The highest stamped sequence number (0 when none). */
 export async function unsafeMaxDeliverySeq(): Promise<bigint> {
@@ -71,8 +81,12 @@ export async function unsafeLoadThreadRouting(threadIds: Iterable<string>): Prom
   const ids = [...new Set(threadIds)];
   const map = new Map<string, ThreadRouting>();
   if (ids.length === 0) return map;
-  const db = await getDb();
-  const rows = await db.thread.findMany({ where: { id: { in: ids } }, select: { id: true, teamId: true, memberId: true } });
+  const sql = await getSql();
+  const rows = await sql<{ id: string; teamId: string | null; memberId: string }>(
+    `SELECT id::text AS id, team_id::text AS "teamId", member_id::text AS "memberId" FROM threads WHERE id = ANY($1::uuid[])`,
+    [ids],
+    { name: "outbox-thread-routing" },
+  );
   for (const r of rows) map.set(r.id, { teamId: r.teamId, memberId: r.memberId });
   return map;
 }

@@ -2,7 +2,7 @@
  * The response target of each ticket on a queue page, computed in the app from fields the
  * queue already loads (status, priority, waitingSince, firstResponseAt) and the teams'
  * calendars. The queue page reads the calendars inside its own statement
- * (slaCalendarsJsonSql); a live queue row reads them with queueSlaFor.
+ * (slaCalendarsJsonSql); live event views read them in their own batch statement (unsafe-load-event-views.ts) and shape them with queueSlaFrom.
  */
 import { getSql } from "../../db/client";
 import type { TicketPriority, TicketStatus } from "../tickets/schemas";
