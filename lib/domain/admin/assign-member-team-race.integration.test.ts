@@ -18,6 +18,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Waits until some session of this database waits on a lock (the operation reached the held row). */
 async function untilSomeoneWaits(su: pg.Client, atLeast = 1): Promise<void> {
   for (let i = 0; i < 100; i++) {
+    // `su` polls from inside its own transaction, where pg_stat_activity is a snapshot taken
+    // at its first read and kept to the end: drop it first, or a first poll that came too
+    // early would be repeated unchanged until the time-out (a CI failure under load).
+    await su.query("SELECT pg_stat_clear_snapshot()");
     const { rows } = await su.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
     );
